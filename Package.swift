@@ -1,0 +1,48 @@
+// swift-tools-version: 6.1
+// cadreplan — plans deployments of cadres into enterprises as integer programs solved with GLPK.
+import PackageDescription
+
+let package = Package(
+    name: "cadreplan",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "cadreplan", targets: ["cadreplan"]),
+        .library(name: "CadrePlan", targets: ["CadrePlan"]),
+        .library(name: "PlanVerifier", targets: ["PlanVerifier"]),
+        .library(name: "Scenario", targets: ["Scenario"]),
+        .library(name: "MIP", targets: ["MIP"]),
+        .library(name: "GLPKSolver", targets: ["GLPKSolver"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    ],
+    targets: [
+        // GLPK's C API. Debian ships no pkg-config file, so the module map links it by name.
+        .systemLibrary(name: "CGLPK", path: "Sources/CGLPK"),
+        // Solver-neutral integer programs: variables, rows, objective, validation.
+        .target(name: "MIP"),
+        // The only target that sees a C type: GLPK behind the MIP solver protocol.
+        .target(name: "GLPKSolver", dependencies: ["CGLPK", "MIP"]),
+        // The data contract: scenario folders, their loading, encodings and error reports.
+        .target(name: "Scenario", dependencies: [
+            .product(name: "Yams", package: "Yams"),
+            .product(name: "CSV", package: "CSV.swift"),
+        ]),
+        // Independent plan checking; shares only data loading with the planner.
+        .target(name: "PlanVerifier", dependencies: ["Scenario"]),
+        // Domain: aggregation, model building, lexicographic solving, plans, reports, generator.
+        .target(name: "CadrePlan", dependencies: ["Scenario", "MIP", "PlanVerifier"]),
+        .executableTarget(name: "cadreplan", dependencies: [
+            "CadrePlan", "GLPKSolver", "Scenario", "PlanVerifier",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "MIPTests", dependencies: ["MIP"]),
+        .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "MIP"]),
+        .testTarget(name: "ScenarioTests", dependencies: ["Scenario"]),
+        .testTarget(name: "PlanVerifierTests", dependencies: ["PlanVerifier", "Scenario"]),
+        .testTarget(name: "CadrePlanTests", dependencies: ["CadrePlan", "GLPKSolver", "MIP", "Scenario", "PlanVerifier"]),
+        .testTarget(name: "CLITests", dependencies: []),
+    ]
+)

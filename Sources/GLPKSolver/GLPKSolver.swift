@@ -1,0 +1,3 @@
+// PLACEHOLDER
+import CGLPK
+import MIP

@@ -1,0 +1,122 @@
+/// What a solver reports while it runs a branch-and-bound search.
+public struct Progress: Sendable, Equatable {
+    /// The best integer objective value found so far, if any.
+    public var incumbent: Double?
+    /// The best proven bound on the optimum, if known.
+    public var bound: Double?
+    /// The relative gap between incumbent and bound, if both are known.
+    public var gap: Double?
+    /// Branch-and-bound nodes processed so far.
+    public var nodes: Int
+    /// Creates a progress report.
+    public init(incumbent: Double?, bound: Double?, gap: Double?, nodes: Int) {
+        self.incumbent = incumbent; self.bound = bound; self.gap = gap; self.nodes = nodes
+    }
+}
+
+/// Why a search stopped before proving optimality.
+public enum StopReason: String, Sendable, Equatable {
+    /// The time limit ran out.
+    case timeLimit = "time limit"
+    /// The relative gap fell below the requested tolerance.
+    case gapLimit = "gap limit"
+}
+
+/// The outcome of a solve.
+public enum Termination: Sendable, Equatable {
+    /// An optimal solution, proven.
+    case optimal
+    /// A feasible solution whose optimality is not proven.
+    case feasible(StopReason)
+    /// No feasible solution exists (proven).
+    case infeasible
+    /// The objective is unbounded (proven).
+    case unbounded
+    /// The search stopped before finding any feasible solution.
+    case noSolution(StopReason)
+
+    /// Whether ``Solution/values`` holds a feasible point.
+    public var hasSolution: Bool {
+        switch self {
+        case .optimal, .feasible: return true
+        default: return false
+        }
+    }
+}
+
+/// Options for a solve.
+public struct SolveOptions: Sendable {
+    /// Wall-clock limit in seconds, or `nil` for none.
+    public var timeLimit: Double?
+    /// Relative gap at which the search may stop (0: prove optimality).
+    public var relativeGap: Double
+    /// A known feasible point, offered to the solver as a first incumbent.
+    public var initialSolution: [Double]?
+    /// Called now and then during branch-and-bound.
+    public var progress: (@Sendable (Progress) -> Void)?
+    /// Receives the solver's own log text.
+    public var log: (@Sendable (String) -> Void)?
+    /// Creates options.
+    public init(
+        timeLimit: Double? = nil, relativeGap: Double = 0, initialSolution: [Double]? = nil,
+        progress: (@Sendable (Progress) -> Void)? = nil, log: (@Sendable (String) -> Void)? = nil
+    ) {
+        self.timeLimit = timeLimit; self.relativeGap = relativeGap
+        self.initialSolution = initialSolution; self.progress = progress; self.log = log
+    }
+}
+
+/// Deterministic effort counters of a solve (they do not depend on machine speed).
+public struct SolveStatistics: Sendable, Equatable, Codable {
+    /// Simplex iterations.
+    public var simplexIterations: Int
+    /// Branch-and-bound nodes.
+    public var nodes: Int
+    /// Creates counters.
+    public init(simplexIterations: Int = 0, nodes: Int = 0) {
+        self.simplexIterations = simplexIterations; self.nodes = nodes
+    }
+}
+
+/// The result of a solve.
+public struct Solution: Sendable, Equatable {
+    /// How the solve ended.
+    public var termination: Termination
+    /// The objective value of ``values`` (including the objective constant), if there is a solution.
+    public var objective: Double?
+    /// The best proven bound on the optimum, if known.
+    public var bound: Double?
+    /// The relative gap |objective − bound| / max(1, |objective|), if both are known.
+    public var gap: Double?
+    /// One value per model variable; empty when there is no solution.
+    public var values: [Double]
+    /// Effort counters.
+    public var statistics: SolveStatistics
+    /// Wall time of the solve in seconds.
+    public var seconds: Double
+    /// Creates a result.
+    public init(
+        termination: Termination, objective: Double?, bound: Double?, gap: Double?,
+        values: [Double], statistics: SolveStatistics = .init(), seconds: Double = 0
+    ) {
+        self.termination = termination; self.objective = objective; self.bound = bound
+        self.gap = gap; self.values = values; self.statistics = statistics; self.seconds = seconds
+    }
+}
+
+/// A backend that solves ``Model``s. Implementations validate the model first.
+public protocol MIPSolver: Sendable {
+    /// Solves `model`; throws ``ModelError`` for an invalid model and ``SolverError`` for a solver failure.
+    func solve(_ model: Model, options: SolveOptions) throws -> Solution
+    /// Whether independent models may be solved on several threads at once.
+    var supportsConcurrentSolves: Bool { get }
+}
+
+/// A failure of the solver itself (not of the model).
+public struct SolverError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// What went wrong.
+    public var message: String
+    /// Creates an error.
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}

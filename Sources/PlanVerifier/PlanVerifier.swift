@@ -1,0 +1,2 @@
+// PLACEHOLDER
+import Scenario
