@@ -33,7 +33,7 @@ let package = Package(
         // Independent plan checking; shares only data loading with the planner.
         .target(name: "PlanVerifier", dependencies: ["Scenario"]),
         // Domain: aggregation, model building, lexicographic solving, plans, reports, generator.
-        .target(name: "CadrePlan", dependencies: ["Scenario", "MIP", "PlanVerifier"]),
+        .target(name: "CadrePlan", dependencies: ["Scenario", "MIP"]),
         .executableTarget(name: "cadreplan", dependencies: [
             "CadrePlan", "GLPKSolver", "Scenario", "PlanVerifier",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

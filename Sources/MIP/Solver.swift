@@ -110,6 +110,8 @@ public protocol MIPSolver: Sendable {
     func solve(_ model: Model, options: SolveOptions) throws -> Solution
     /// Whether independent models may be solved on several threads at once.
     var supportsConcurrentSolves: Bool { get }
+    /// Frees whatever per-thread state the solver keeps; called on a worker thread when it is done.
+    func releaseThreadResources()
 }
 
 /// A failure of the solver itself (not of the model).
@@ -119,4 +121,9 @@ public struct SolverError: Error, CustomStringConvertible, Sendable, Equatable {
     /// Creates an error.
     public init(_ message: String) { self.message = message }
     public var description: String { message }
+}
+
+extension MIPSolver {
+    /// Frees whatever per-thread state the solver keeps; call it on a worker thread when it is done.
+    public func releaseThreadResources() {}
 }

@@ -268,9 +268,12 @@ public struct Rules: Sendable, Hashable {
     public var forbidOwnSupervisor: Bool
     /// Minimum rank per target kind, applied on top of each target's own `min_rank` (e.g. parks need 处).
     public var minRankByKind: [TargetKind: Rank]
+    /// Allow only the pairs listed in pairs.csv (sparse instances such as OR-Library's assignp).
+    public var onlyListedPairs: Bool
     /// Creates rules.
-    public init(forbidOwnSupervisor: Bool = true, minRankByKind: [TargetKind: Rank] = [:]) {
+    public init(forbidOwnSupervisor: Bool = true, minRankByKind: [TargetKind: Rank] = [:], onlyListedPairs: Bool = false) {
         self.forbidOwnSupervisor = forbidOwnSupervisor; self.minRankByKind = minRankByKind
+        self.onlyListedPairs = onlyListedPairs
     }
 }
 

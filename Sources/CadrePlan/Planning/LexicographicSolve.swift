@@ -1,0 +1,81 @@
+import Foundation
+import MIP
+
+/// The outcome of one block: its tier outcomes and the final variable values.
+struct BlockSolution: Sendable {
+    var tiers: [TierOutcome]
+    var values: [Double]
+    var iterations = 0
+    var nodes = 0
+}
+
+/// Solves a block's tiers in sequence, each later tier constrained to keep the earlier ones.
+///
+/// Every cost and weight is an integer, so a tier's optimum is an exact integer and
+/// "keep tier i at its optimum" is the exact row `Σ terms_i ≤ v_i − constant_i`,
+/// not a tolerance. A weighted single objective with huge weights would instead
+/// interact with the solver's relative gap and could give up lower tiers silently.
+struct LexicographicSolve {
+    let solver: any MIPSolver
+    let block: Int
+    let blocks: Int
+    let deadline: Date?
+    let options: PlannerOptions
+
+    func run(_ bm: BlockModel) throws -> BlockSolution {
+        var model = bm.model
+        var values: [Double]? = nil
+        var result = BlockSolution(tiers: [], values: [])
+        for tier in bm.tiers {
+            model.objective = Objective(sense: .minimize, terms: tier.terms, constant: tier.constant)
+            if tier.terms.isEmpty {
+                // Nothing to optimise (e.g. one wave only): the value is the constant.
+                result.tiers.append(TierOutcome(name: tier.name, value: Int(tier.constant), bound: tier.constant, status: "optimal", gap: 0, seconds: 0))
+                continue
+            }
+            try options.modelSink?(block, tier.name, model)
+            var remaining: Double? = nil
+            if let deadline {
+                remaining = max(0.05, deadline.timeIntervalSinceNow)
+            }
+            let progress = options.progress
+            let (b, n, name) = (block, blocks, tier.name)
+            let solveOptions = SolveOptions(
+                timeLimit: remaining, relativeGap: 0, initialSolution: values,
+                progress: progress.map { report in
+                    { @Sendable p in report(PlanProgress(phase: "solve", tier: name, block: b + 1, blocks: n, incumbent: p.incumbent, bound: p.bound, gap: p.gap)) }
+                })
+            let solution: Solution
+            do { solution = try solver.solve(model, options: solveOptions) } catch { throw PlanError.solver("\(error)") }
+            result.iterations += solution.statistics.simplexIterations
+            result.nodes += solution.statistics.nodes
+            let status: String
+            switch solution.termination {
+            case .optimal: status = "optimal"
+            case .feasible(let why): status = "feasible (\(why.rawValue))"
+            case .infeasible:
+                throw PlanError.infeasible("the pins cannot all be kept within the quotas and capacities")
+            case .unbounded:
+                throw PlanError.solver("tier \(tier.name) reported unbounded, which a bounded model cannot be")
+            case .noSolution:
+                // Earlier tiers' plan still satisfies every row: keep it rather than fail.
+                guard let values else { throw PlanError.noPlanInTime }
+                let v = Int(Model.evaluate(tier.terms, constant: tier.constant, at: values).rounded())
+                result.tiers.append(TierOutcome(name: tier.name, value: v, bound: solution.bound ?? -Double.infinity, status: "feasible (time limit)", gap: 1, seconds: solution.seconds))
+                continue
+            }
+            let rounded = solution.values.map { $0.rounded() }
+            let value = Int(Model.evaluate(tier.terms, constant: tier.constant, at: rounded).rounded())
+            let bound = status == "optimal" ? Double(value) : max(solution.bound ?? -Double.infinity, -1e300)
+            let gap = abs(Double(value) - bound) / max(1, abs(Double(value)))
+            result.tiers.append(TierOutcome(name: tier.name, value: value, bound: bound, status: status, gap: status == "optimal" ? 0 : gap, seconds: solution.seconds))
+            // Keep this tier at the value reached (its optimum when proven).
+            model.addConstraint("keep_\(tier.name)", tier.terms, upper: Double(value) - tier.constant)
+            values = rounded
+        }
+        result.values = values ?? [Double](repeating: 0, count: model.variables.count)
+        // Variables fixed by bounds alone (no tier had terms) still need their lower bounds.
+        if values == nil { result.values = model.variables.map { $0.lower ?? 0 } }
+        return result
+    }
+}

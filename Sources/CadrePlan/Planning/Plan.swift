@@ -1,0 +1,78 @@
+import Scenario
+
+/// One cadre serving one target, dispatched in one wave (positions in the scenario's arrays).
+public struct PlannedPair: Hashable, Sendable, Comparable {
+    /// Position of the cadre in ``Scenario/cadres``.
+    public let cadre: Int
+    /// Position of the target in ``Scenario/targets``.
+    public let target: Int
+    /// Position of the wave in ``Scenario/waves``.
+    public let wave: Int
+    /// Creates a pair.
+    public init(cadre: Int, target: Int, wave: Int) { self.cadre = cadre; self.target = target; self.wave = wave }
+    public static func < (a: PlannedPair, b: PlannedPair) -> Bool { (a.wave, a.target, a.cadre) < (b.wave, b.target, b.cadre) }
+}
+
+/// How one objective tier ended.
+public struct TierOutcome: Sendable, Equatable, Codable {
+    /// `coverage`, `timeliness`, `quality` (and `stability` when re-planning).
+    public var name: String
+    /// The tier's value in the plan (an exact integer).
+    public var value: Int
+    /// The best proven bound on the tier (equal to `value` when optimal).
+    public var bound: Double
+    /// `optimal`, or `feasible (time limit)` / `feasible (gap limit)`.
+    public var status: String
+    /// Relative gap |value − bound| / max(1, |value|).
+    public var gap: Double
+    /// Solve time of the tier over all blocks, seconds (sum of block times).
+    public var seconds: Double
+    /// Whether the value is proven optimal.
+    public var isOptimal: Bool { status == "optimal" }
+}
+
+/// Size of an integer program.
+public struct ModelSize: Sendable, Equatable, Codable {
+    /// Variables.
+    public var variables: Int
+    /// Rows.
+    public var rows: Int
+    /// Nonzero coefficients.
+    public var nonzeros: Int
+    /// Creates a size.
+    public init(variables: Int = 0, rows: Int = 0, nonzeros: Int = 0) { self.variables = variables; self.rows = rows; self.nonzeros = nonzeros }
+}
+
+/// Facts about how a plan was computed.
+public struct PlanStatistics: Sendable, Equatable {
+    /// The individual model x[c,t,w], y[c,w] the scenario defines (counted, never built when aggregating).
+    public var individualModel = ModelSize()
+    /// The model actually solved (sum over blocks).
+    public var solvedModel = ModelSize()
+    /// Classes of cadres and targets.
+    public var cadreClasses = 0
+    public var targetClasses = 0
+    /// Independent blocks solved.
+    public var blocks = 0
+    /// Threads used.
+    public var threads = 1
+    /// Simplex iterations and branch-and-bound nodes over all solves.
+    public var simplexIterations = 0
+    public var nodes = 0
+    /// Wall-clock seconds per phase (`prepare`, `solve`, `expand`).
+    public var seconds: [String: Double] = [:]
+}
+
+/// A solved deployment plan.
+public struct Plan: Sendable {
+    /// The scenario as planned (with any mode override applied).
+    public var scenario: Scenario
+    /// Assignments, sorted by wave, target, cadre.
+    public var pairs: [PlannedPair]
+    /// Tier outcomes in lexicographic order.
+    public var tiers: [TierOutcome]
+    /// How it was computed.
+    public var statistics: PlanStatistics
+    /// Whether every tier is proven optimal.
+    public var isOptimal: Bool { tiers.allSatisfy(\.isOptimal) }
+}

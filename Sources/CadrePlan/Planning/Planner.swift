@@ -1,0 +1,194 @@
+import Dispatch
+import Foundation
+import MIP
+import Scenario
+
+/// What the planner reports while it works.
+public struct PlanProgress: Sendable {
+    /// `prepare`, `solve`, `expand`.
+    public var phase: String
+    /// Tier being solved, if any.
+    public var tier: String?
+    /// Block being solved (1-based) and the number of blocks.
+    public var block: Int
+    public var blocks: Int
+    /// The solver's latest figures (values of the block's tier objective).
+    public var incumbent: Double?
+    public var bound: Double?
+    public var gap: Double?
+}
+
+/// Options of a planning run.
+public struct PlannerOptions: Sendable {
+    /// Replaces the scenario's mode.
+    public var mode: AssignmentMode?
+    /// Solve over classes of interchangeable cadres and targets (exact; see docs/MODEL.md).
+    public var aggregate = true
+    /// Wall-clock limit for all solves together, seconds.
+    public var timeLimit: Double?
+    /// Solve independent blocks on several threads when the solver allows it.
+    public var parallel = true
+    /// Progress reports.
+    public var progress: (@Sendable (PlanProgress) -> Void)?
+    /// Receives each block's model and tier objective before it is solved (for `--write-model`).
+    public var modelSink: (@Sendable (_ block: Int, _ tier: String, _ model: Model) throws -> Void)?
+    /// Creates options.
+    public init(mode: AssignmentMode? = nil, aggregate: Bool = true, timeLimit: Double? = nil, parallel: Bool = true) {
+        self.mode = mode; self.aggregate = aggregate; self.timeLimit = timeLimit; self.parallel = parallel
+    }
+}
+
+/// Why planning failed.
+public enum PlanError: Error, CustomStringConvertible, Sendable {
+    /// Pinned assignments break a rule of the model.
+    case invalidPins([String])
+    /// No plan satisfies the hard rules (only pins can cause this).
+    case infeasible(String)
+    /// The time limit ran out before any plan was found.
+    case noPlanInTime
+    /// The solver failed.
+    case solver(String)
+
+    public var description: String {
+        switch self {
+        case .invalidPins(let list): "pins break the rules:\n" + list.map { "  " + $0 }.joined(separator: "\n")
+        case .infeasible(let why): "no plan satisfies the hard rules: \(why)"
+        case .noPlanInTime: "the time limit ran out before any plan was found; raise --time-limit"
+        case .solver(let why): "solver failure: \(why)"
+        }
+    }
+}
+
+/// Turns a scenario into an optimal plan: classes, blocks, tiers in sequence, expansion.
+public struct Planner: Sendable {
+    /// The backend.
+    public let solver: any MIPSolver
+    /// Creates a planner using `solver`.
+    public init(solver: any MIPSolver) { self.solver = solver }
+
+    /// Plans `scenario` lexicographically: coverage, then timeliness, then quality.
+    public func plan(_ scenario: Scenario, options: PlannerOptions = PlannerOptions()) throws -> Plan {
+        let clock = Stopwatch()
+        let prepared = PreparedScenario(scenario, mode: options.mode)
+        try checkPins(prepared)
+        let partition = ClassPartition(prepared, aggregate: options.aggregate)
+        let blocks = partition.blocks(prepared)
+        var stats = PlanStatistics()
+        stats.cadreClasses = partition.cadreClasses.count
+        stats.targetClasses = partition.targetClasses.count
+        stats.blocks = blocks.count
+        stats.individualModel = partition.individualSize(prepared)
+        let models = blocks.enumerated().map { i, b in BlockModel(block: b, partition: partition, prepared: prepared, name: "block\(i + 1)") }
+        for m in models {
+            stats.solvedModel.variables += m.model.variables.count
+            stats.solvedModel.rows += m.model.constraints.count
+            stats.solvedModel.nonzeros += m.model.nonzeroCount
+        }
+        stats.seconds["prepare"] = clock.lap()
+
+        // Solve blocks, largest first so the long one starts at once.
+        let order = models.indices.sorted { (models[$0].model.variables.count, $1) > (models[$1].model.variables.count, $0) }
+        let threads = options.parallel && solver.supportsConcurrentSolves ? min(ProcessInfo.processInfo.activeProcessorCount, max(1, models.count)) : 1
+        stats.threads = threads
+        let deadline = options.timeLimit.map { Date().addingTimeInterval($0) }
+        let results = ResultBox<BlockSolution>(count: models.count)
+        let next = Counter()
+        let work: @Sendable () -> Void = {
+            while let j = next.take(below: order.count) {
+                let i = order[j]
+                results.set(i, Result {
+                    try LexicographicSolve(solver: solver, block: i, blocks: models.count, deadline: deadline, options: options).run(models[i])
+                })
+            }
+            solver.releaseThreadResources()
+        }
+        if threads > 1 {
+            DispatchQueue.concurrentPerform(iterations: threads) { _ in work() }
+        } else {
+            work()
+        }
+        var solutions: [BlockSolution] = []
+        for r in results.values { solutions.append(try r!.get()) }
+        stats.seconds["solve"] = clock.lap()
+
+        // Tier values: blocks plus the shortfall of targets no cadre can serve at all.
+        var unreachable = 0
+        let inBlock = Set(blocks.flatMap(\.targetClasses))
+        for (m, tc) in partition.targetClasses.enumerated() where !inBlock.contains(m) {
+            unreachable += tc.weight * tc.demand * tc.members.count
+        }
+        var tiers: [TierOutcome] = []
+        for (t, name) in ["coverage", "timeliness", "quality"].enumerated() {
+            var value = t == 0 ? unreachable : 0
+            var bound = Double(value)
+            var status = "optimal"
+            var seconds = 0.0
+            for s in solutions {
+                value += s.tiers[t].value; bound += s.tiers[t].bound; seconds += s.tiers[t].seconds
+                if !s.tiers[t].isOptimal { status = s.tiers[t].status }
+            }
+            let gap = abs(Double(value) - bound) / max(1, abs(Double(value)))
+            tiers.append(TierOutcome(name: name, value: value, bound: bound, status: status, gap: gap, seconds: seconds))
+        }
+        for s in solutions { stats.simplexIterations += s.iterations; stats.nodes += s.nodes }
+
+        var pairs: [PlannedPair] = []
+        for (i, b) in blocks.enumerated() {
+            pairs += Expansion.expand(block: b, model: models[i], values: solutions[i].values, partition: partition)
+        }
+        pairs.sort()
+        stats.seconds["expand"] = clock.lap()
+        return Plan(scenario: prepared.scenario, pairs: pairs, tiers: tiers, statistics: stats)
+    }
+
+    /// Every pin must be an allowed pair in an allowed wave, or no plan can keep it.
+    private func checkPins(_ p: PreparedScenario) throws {
+        var problems: [String] = []
+        for pin in p.pins {
+            let c = p.scenario.cadres[pin.cadre], t = p.scenario.targets[pin.target], w = p.scenario.waves[pin.wave]
+            if let why = p.exclusion(cadre: pin.cadre, target: pin.target) {
+                problems.append("cadre \(c.id) → target \(t.id) (\(w.id)): \(why.explanation)")
+            } else if !p.waves(cadre: pin.cadre, target: pin.target).contains(pin.wave) {
+                problems.append("cadre \(c.id) → target \(t.id) (\(w.id)): wave not allowed (urgent target after the first wave, or before the cadre's earliest wave)")
+            }
+        }
+        if !problems.isEmpty { throw PlanError.invalidPins(problems) }
+    }
+}
+
+extension Exclusion {
+    /// A sentence a planner can act on.
+    public var explanation: String {
+        switch self {
+        case .level: "cadre and target are of different levels"
+        case .group: "the cadre's service group does not serve the target's category"
+        case .region: "city/county cadres serve their own region only"
+        case .rank: "the cadre's rank is below the target's minimum rank"
+        case .consent: "the target declined service"
+        case .forbidden: "pairs.csv forbids this pair"
+        case .notListed: "only pairs listed in pairs.csv are allowed"
+        case .conflict: "the target is supervised by the cadre's own unit (回避)"
+        case .workload: "the workload exceeds the cadre's capacity"
+        }
+    }
+}
+
+extension ClassPartition {
+    /// The size of the individual model x[c,t,w], y[c,w] of the same scenario, counted from the classes.
+    func individualSize(_ p: PreparedScenario) -> ModelSize {
+        var x = 0
+        var cadreWaves: Set<BlockModel.ClassWave> = []
+        for a in arcs {
+            x += cadreClasses[a.cadreClass].members.count * targetClasses[a.targetClass].members.count
+            cadreWaves.insert(.init(cadreClass: a.cadreClass, wave: a.wave))
+        }
+        var y = 0
+        for cw in cadreWaves { y += cadreClasses[cw.cadreClass].members.count }
+        let cadresWithArcs = Set(arcs.map(\.cadreClass)).reduce(0) { $0 + cadreClasses[$1].members.count }
+        let targetsWithArcs = Set(arcs.map(\.targetClass)).reduce(0) { $0 + targetClasses[$1].members.count }
+        // Rows: once per cadre, two per (cadre, wave), one per target, one quota row per level and wave.
+        let rows = cadresWithArcs + 2 * y + targetsWithArcs + p.scenario.waves.count * Level.allCases.count
+        // Each x sits in its cadre's two rows and its target's row; each y in three rows and a quota row.
+        return ModelSize(variables: x + y, rows: rows, nonzeros: 3 * x + 4 * y)
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import Scenario
+
+/// Writes a plan folder: assignment tables (all, per wave, per group, per region),
+/// coverage.csv, summary.json, timings.json, report.md and pins.csv.
+///
+/// The folder is assembled beside the destination and swapped in with renames, so a
+/// reader sees the old plan or the new one, never a mixture, and a failure loses nothing.
+public struct PlanWriter: Sendable {
+    /// Header language.
+    public var language: Language
+    /// Table formats to write.
+    public var formats: [TableFormat]
+    /// Creates a writer.
+    public init(language: Language = .zh, formats: [TableFormat] = [.csv]) {
+        self.language = language; self.formats = formats.isEmpty ? [.csv] : formats
+    }
+
+    /// Why a plan folder could not be written.
+    public struct WriteError: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Writes `plan` (with `summary`) to `folder`, replacing an earlier plan folder there.
+    public func write(_ plan: Plan, summary: PlanSummary, timings: [String: Double], to folder: String) throws {
+        let fm = FileManager.default
+        let dest = URL(fileURLWithPath: folder).standardizedFileURL
+        var isDir: ObjCBool = false
+        if fm.fileExists(atPath: dest.path, isDirectory: &isDir) {
+            guard isDir.boolValue else { throw WriteError(description: "\(folder): exists and is not a folder") }
+            let contents = (try? fm.contentsOfDirectory(atPath: dest.path)) ?? []
+            // Never overwrite a folder that is not an earlier plan: it may hold someone's work.
+            if !contents.isEmpty && !contents.contains("summary.json") {
+                throw WriteError(description: "\(folder): folder is not empty and holds no earlier plan (no summary.json); choose another --out")
+            }
+        }
+        let parent = dest.deletingLastPathComponent()
+        try fm.createDirectory(at: parent, withIntermediateDirectories: true)
+        let staging = parent.appendingPathComponent(".\(dest.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
+        try? fm.removeItem(at: staging)
+        try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+        do {
+            try writeContents(plan, summary: summary, timings: timings, into: staging)
+        } catch {
+            try? fm.removeItem(at: staging)
+            throw error
+        }
+        let old = parent.appendingPathComponent(".\(dest.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
+        if fm.fileExists(atPath: dest.path) { try fm.moveItem(at: dest, to: old) }
+        try fm.moveItem(at: staging, to: dest)
+        try? fm.removeItem(at: old)
+    }
+
+    private func writeContents(_ plan: Plan, summary: PlanSummary, timings: [String: Double], into dir: URL) throws {
+        let s = plan.scenario
+        let rows = AssignmentRows(plan: plan)
+        func emit(_ table: Table, _ path: String, title: String) throws {
+            for f in formats {
+                let file = dir.appendingPathComponent(path + "." + f.rawValue).path
+                switch f {
+                case .csv: try AtomicFile.write(table.csv(), to: file, bom: true)
+                case .md: try AtomicFile.write(table.markdown(title: title), to: file)
+                case .json: try AtomicFile.write(table.json(keys: rows.keys), to: file)
+                }
+            }
+        }
+        let zh = language == .zh
+        try emit(rows.table(language), "assignments", title: zh ? "\(s.name) 全部派驻" : "\(s.name): all assignments")
+        for (w, wave) in s.waves.enumerated() {
+            try emit(rows.table(language) { rows.rows[$0].wave == w }, "waves/\(safeName(wave.id))",
+                     title: zh ? "\(wave.date) 批次 \(wave.id)" : "Wave \(wave.id), \(wave.date)")
+        }
+        let groupNames = Dictionary(s.groups.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        for g in s.groups {
+            try emit(rows.table(language) { rows.rows[$0].group == g.id }, "groups/\(safeName(g.id))", title: g.name)
+        }
+        for r in s.regions {
+            try emit(rows.table(language) { rows.rows[$0].region == r.id }, "regions/\(safeName(r.id))", title: r.name)
+        }
+        _ = groupNames
+        try AtomicFile.write(coverageTable(summary.indicators).csv(), to: dir.appendingPathComponent("coverage.csv").path, bom: true)
+        try AtomicFile.write(try summary.json(), to: dir.appendingPathComponent("summary.json").path)
+        var t = "{\n"
+        let keys = timings.keys.sorted()
+        for (i, k) in keys.enumerated() { t += "  \(jsonString(k)): \(String(format: "%.4f", timings[k]!))" + (i + 1 < keys.count ? ",\n" : "\n") }
+        try AtomicFile.write(t + "}\n", to: dir.appendingPathComponent("timings.json").path)
+        try AtomicFile.write(Report.markdown(summary: summary, language: language), to: dir.appendingPathComponent("report.md").path)
+        let pins = plan.pairs.map { [s.cadres[$0.cadre].id, s.targets[$0.target].id, s.waves[$0.wave].id] }
+        try AtomicFile.write(CSVText.render(header: ["cadre", "target", "wave"], rows: pins), to: dir.appendingPathComponent("pins.csv").path)
+    }
+
+    /// coverage.csv: the indicators, then coverage by category and by region.
+    func coverageTable(_ ind: CampaignIndicators) -> Table {
+        let zh = language == .zh
+        let header = zh ? ["分组", "编号", "名称", "对象数", "已覆盖", "需求人数", "已派人数", "覆盖率"]
+                        : ["section", "id", "name", "targets", "covered", "demand", "served", "rate"]
+        var rows: [[String]] = []
+        func add(_ section: String, _ rates: [CampaignIndicators.Rate]) {
+            for r in rates {
+                rows.append([section, r.id, r.name, String(r.targets), String(r.covered), String(r.demand), String(r.served), String(format: "%.4f", r.rate)])
+            }
+        }
+        add(zh ? "指标" : "indicator", ind.indicators)
+        add(zh ? "类别" : "category", ind.byCategory)
+        add(zh ? "地区" : "region", ind.byRegion)
+        return Table(header: header, rows: rows)
+    }
+
+    /// File names from ids: keep letters, digits, `-`, `_` and CJK; replace the rest.
+    public func safeName(_ id: String) -> String {
+        let cleaned = String(id.unicodeScalars.map { u -> Character in
+            (u.properties.isAlphabetic || ("0"..."9").contains(u) || u == "-" || u == "_") ? Character(u) : "_"
+        })
+        return cleaned.isEmpty ? "_" : cleaned
+    }
+}

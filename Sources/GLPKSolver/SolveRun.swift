@@ -1,0 +1,193 @@
+import CGLPK
+import MIP
+
+/// One solve: the LP relaxation, then branch-and-bound, and the mapping of GLPK's
+/// return codes and statuses to a ``MIP/Solution``.
+///
+/// Mapping rules (every code GLPK documents for the two calls is handled):
+/// - relaxation infeasible → `.infeasible`; relaxation unbounded → `.unbounded`
+///   (also for integer models: the bound is gone, which the caller must fix);
+/// - time limit with an incumbent → `.feasible(.timeLimit)` with bound and gap;
+///   without one → `.noSolution(.timeLimit)`;
+/// - gap tolerance reached → `.feasible(.gapLimit)`;
+/// - basis, factorisation and numerical failures, and iteration or objective
+///   limits that this solver never sets → thrown ``MIP/SolverError``.
+struct SolveRun {
+    let model: Model
+    let problem: GLPKProblem
+    let limits: SolveLimits
+    let options: SolveOptions
+    let initialPoint: InitialPoint?
+    let sink: LogSink
+
+    private var messageLevel: Int32 { sink.isEnabled ? GLP_MSG_ON : GLP_MSG_OFF }
+
+    /// Runs the solve.
+    func execute() throws(SolverError) -> Solution {
+        // Scaling as glpsol does by default: it makes the simplex method robust
+        // against badly scaled rows without changing the reported values.
+        glp_scale_prob(problem.pointer, GLP_SF_AUTO)
+
+        var simplex = glp_smcp()
+        glp_init_smcp(&simplex)
+        simplex.msg_lev = messageLevel
+        // Without the presolver, glp_simplex leaves an optimal basis in the problem
+        // object, which glp_intopt (also without presolver) needs for its root node.
+        simplex.presolve = GLP_OFF
+        if let milliseconds = limits.remainingMilliseconds() { simplex.tm_lim = milliseconds }
+        let code = glp_simplex(problem.pointer, &simplex)
+
+        switch code {
+        case 0:
+            break
+        case GLP_ETMLIM:
+            return relaxationTimedOut()
+        case GLP_ENOPFS:
+            // Only returned by the presolver, which is off; kept for completeness.
+            return solution(.infeasible)
+        case GLP_ENODFS:
+            // Only returned by the presolver: no dual feasible solution, the relaxation is unbounded.
+            return solution(.unbounded)
+        default:
+            throw SolverError("GLPK simplex failed: \(GLPKCodes.returnCode(code))")
+        }
+
+        let status = glp_get_status(problem.pointer)
+        switch status {
+        case GLP_OPT:
+            break
+        case GLP_NOFEAS:
+            return solution(.infeasible)
+        case GLP_UNBND:
+            return solution(.unbounded)
+        default:
+            // GLP_FEAS, GLP_INFEAS or GLP_UNDEF after a successful return would be a GLPK bug.
+            throw SolverError("GLPK simplex returned success with status \(GLPKCodes.status(status))")
+        }
+
+        let relaxationValue = glp_get_obj_val(problem.pointer)
+        if model.integerCount == 0 {
+            return solution(.optimal, objective: relaxationValue, bound: relaxationValue,
+                            values: columnValues(glp_get_col_prim))
+        }
+        return try branchAndBound(rootBound: relaxationValue)
+    }
+
+    /// Runs `glp_intopt` from the optimal relaxation.
+    private func branchAndBound(rootBound: Double) throws(SolverError) -> Solution {
+        let monitor = SearchMonitor(
+            sense: model.objective.sense, rootBound: rootBound, progress: options.progress,
+            deadline: limits.deadline, initialPoint: initialPoint, sink: sink)
+
+        var search = glp_iocp()
+        glp_init_iocp(&search)
+        search.msg_lev = messageLevel
+        search.presolve = GLP_OFF
+        search.mip_gap = limits.relativeGap
+        if let milliseconds = limits.remainingMilliseconds() { search.tm_lim = milliseconds }
+        search.cb_func = { tree, info in SearchMonitor.callback(tree, info) }
+        // Unretained: `withExtendedLifetime` keeps the monitor alive for the whole call.
+        search.cb_info = Unmanaged.passUnretained(monitor).toOpaque()
+        let code = withExtendedLifetime(monitor) { glp_intopt(problem.pointer, &search) }
+
+        let status = glp_mip_status(problem.pointer)
+        let hasIncumbent = status == GLP_FEAS || status == GLP_OPT
+        let nodes = monitor.nodes
+        switch code {
+        case 0:
+            if status == GLP_OPT {
+                let value = glp_mip_obj_val(problem.pointer)
+                return solution(.optimal, objective: value, bound: value,
+                                values: columnValues(glp_mip_col_val), nodes: nodes)
+            }
+            if status == GLP_NOFEAS { return solution(.infeasible, nodes: nodes) }
+        case GLP_EMIPGAP where hasIncumbent:
+            return incumbentSolution(.feasible(.gapLimit), monitor: monitor)
+        case GLP_ETMLIM:
+            return timedOutSearch(hasIncumbent: hasIncumbent, monitor: monitor)
+        case GLP_ESTOP where monitor.stoppedAtDeadline:
+            // The monitor terminated the search because the caller's deadline passed.
+            return timedOutSearch(hasIncumbent: hasIncumbent, monitor: monitor)
+        case GLP_ENOPFS:
+            return solution(.infeasible, nodes: nodes)
+        case GLP_ENODFS:
+            return solution(.unbounded, nodes: nodes)
+        default:
+            break
+        }
+        throw SolverError("GLPK branch-and-bound failed: \(GLPKCodes.returnCode(code)), "
+            + "solution status \(GLPKCodes.status(status))")
+    }
+
+    /// The answer when the time limit ran out during branch-and-bound.
+    private func timedOutSearch(hasIncumbent: Bool, monitor: SearchMonitor) -> Solution {
+        if hasIncumbent { return incumbentSolution(.feasible(.timeLimit), monitor: monitor) }
+        return fallBackToInitialPoint(bound: monitor.bound, nodes: monitor.nodes)
+    }
+
+    /// GLPK's incumbent (or the caller's initial point, if better) with the tracked bound.
+    private func incumbentSolution(_ termination: Termination, monitor: SearchMonitor) -> Solution {
+        var objective = glp_mip_obj_val(problem.pointer)
+        var values = columnValues(glp_mip_col_val)
+        // GLPK may never have been offered the initial point (e.g. the time ran out
+        // before its first heuristic call), so keep whichever is better.
+        if let initialPoint, isBetter(initialPoint.objective, than: objective) {
+            objective = initialPoint.objective
+            values = initialPoint.values
+        }
+        return solution(termination, objective: objective, bound: boundNotPast(objective, monitor.bound),
+                        values: values, nodes: monitor.nodes)
+    }
+
+    /// The answer when the time limit ran out inside the LP relaxation.
+    private func relaxationTimedOut() -> Solution {
+        // A pure LP whose primal simplex reached phase 2 has a feasible (not optimal) point.
+        if model.integerCount == 0, glp_get_prim_stat(problem.pointer) == GLP_FEAS {
+            let objective = glp_get_obj_val(problem.pointer)
+            if let initialPoint, isBetter(initialPoint.objective, than: objective) {
+                return solution(.feasible(.timeLimit), objective: initialPoint.objective,
+                                values: initialPoint.values)
+            }
+            return solution(.feasible(.timeLimit), objective: objective, values: columnValues(glp_get_col_prim))
+        }
+        return fallBackToInitialPoint(bound: nil, nodes: 0)
+    }
+
+    /// Out of time without a solver incumbent: the verified initial point if there is one.
+    private func fallBackToInitialPoint(bound: Double?, nodes: Int) -> Solution {
+        guard let initialPoint else {
+            return solution(.noSolution(.timeLimit), bound: bound, nodes: nodes)
+        }
+        return solution(.feasible(.timeLimit), objective: initialPoint.objective,
+                        bound: boundNotPast(initialPoint.objective, bound), values: initialPoint.values,
+                        nodes: nodes)
+    }
+
+    /// Whether objective value `a` is strictly better than `b` for the model's sense.
+    private func isBetter(_ a: Double, than b: Double) -> Bool {
+        model.objective.sense == .minimize ? a < b : a > b
+    }
+
+    /// `bound`, but never on the far side of a known feasible `objective` (rounding noise).
+    private func boundNotPast(_ objective: Double, _ bound: Double?) -> Double? {
+        guard let bound else { return nil }
+        return model.objective.sense == .minimize ? min(bound, objective) : max(bound, objective)
+    }
+
+    /// Column values 1…n read with a GLPK getter, in model order.
+    private func columnValues(_ read: (OpaquePointer?, Int32) -> Double) -> [Double] {
+        (0..<model.variables.count).map { read(problem.pointer, Int32($0 + 1)) }
+    }
+
+    /// Assembles a ``Solution`` with the simplex iteration count and the gap.
+    private func solution(
+        _ termination: Termination, objective: Double? = nil, bound: Double? = nil,
+        values: [Double] = [], nodes: Int = 0
+    ) -> Solution {
+        let statistics = SolveStatistics(
+            simplexIterations: Int(glp_get_it_cnt(problem.pointer)), nodes: nodes)
+        return Solution(termination: termination, objective: objective, bound: bound,
+                        gap: relativeGap(objective: objective, bound: bound), values: values,
+                        statistics: statistics)
+    }
+}

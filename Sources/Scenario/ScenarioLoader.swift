@@ -1,0 +1,79 @@
+import Foundation
+
+/// Loads a scenario folder (docs/DATA.md) and checks it completely.
+///
+/// Every file is read even when an earlier one has problems, and every bad cell of every
+/// row is reported, so one run of `cadreplan check` lists everything to fix. Errors come
+/// sorted by file (scenario.yaml, regions, cadres, targets, pairs, pins), then line, then column.
+public enum ScenarioLoader {
+    /// The files of a scenario folder, in the order their errors are reported.
+    public static let fileNames = ["scenario.yaml", "regions.csv", "cadres.csv", "targets.csv", "pairs.csv", "pins.csv"]
+
+    /// Loads the scenario in `folder`, keeping every list in file order.
+    ///
+    /// - Throws: all problems found in all files, together (see ``validate(folder:)``).
+    public static func load(folder: String) throws(InputErrors) -> Scenario {
+        let (scenario, errors) = check(folder: folder)
+        guard errors.isEmpty, let scenario else {
+            throw InputErrors(errors.isEmpty ? [InputError(file: folder, message: "could not be loaded")] : errors)
+        }
+        return scenario
+    }
+
+    /// Every problem in the scenario folder `folder`, sorted by file, line and column; empty when it loads.
+    public static func validate(folder: String) -> [InputError] {
+        check(folder: folder).errors
+    }
+
+    /// Reads and cross-checks everything; the scenario is returned only when there is no error.
+    static func check(folder: String) -> (scenario: Scenario?, errors: [InputError]) {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) else {
+            return (nil, [InputError(file: folder, message: "scenario folder not found")])
+        }
+        guard isFolder.boolValue else {
+            return (nil, [InputError(file: folder, message: "is a file; expected a scenario folder holding scenario.yaml and the CSV files")])
+        }
+
+        let yamlPath = folder.hasSuffix("/") ? folder + "scenario.yaml" : folder + "/scenario.yaml"
+        let yaml = ScenarioYAMLReader.read(path: yamlPath)
+        // Files depend on each other in this order: regions ← cadres, targets ← pairs ← pins.
+        var assembly = ScenarioAssembly(folder: folder, yaml: yaml)
+        assembly.errors = yaml.errors
+        assembly.readRegions()
+        assembly.checkYAMLRegionReferences()
+        assembly.readCadres()
+        assembly.readTargets()
+        assembly.readPairs()
+        assembly.readPins()
+
+        let errors = sorted(assembly.errors)
+        guard errors.isEmpty else { return (nil, errors) }
+        let s = yaml.settings
+        let scenario = Scenario(
+            name: s.name, waves: s.waves, groups: s.groups, mode: s.mode, weights: s.weights, rules: s.rules,
+            indicators: s.indicators, regions: assembly.regions, cadres: assembly.cadres, targets: assembly.targets,
+            pairs: assembly.pairs, pins: assembly.pins)
+        return (scenario, [])
+    }
+
+    /// Sorts by file (in ``fileNames`` order, folder-level problems first), then line, then column,
+    /// keeping the discovery order of problems at the same place.
+    static func sorted(_ errors: [InputError]) -> [InputError] {
+        func rank(_ file: String) -> Int {
+            let name = (file as NSString).lastPathComponent
+            return fileNames.firstIndex(of: name) ?? (file.hasSuffix(".csv") || file.hasSuffix(".yaml") ? fileNames.count : -1)
+        }
+        return errors.enumerated().map { (rank: rank($1.file), order: $0, error: $1) }
+            .sorted { a, b in
+                if a.rank != b.rank { return a.rank < b.rank }
+                if a.error.file != b.error.file { return a.error.file < b.error.file }
+                let (la, lb) = (a.error.line ?? 0, b.error.line ?? 0)
+                if la != lb { return la < lb }
+                let (ca, cb) = (a.error.column ?? 0, b.error.column ?? 0)
+                if ca != cb { return ca < cb }
+                return a.order < b.order
+            }
+            .map(\.error)
+    }
+}

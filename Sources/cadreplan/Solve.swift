@@ -1,0 +1,141 @@
+import ArgumentParser
+import CadrePlan
+import Foundation
+import GLPKSolver
+import MIP
+import PlanVerifier
+import Scenario
+
+extension CadrePlanCommand {
+    /// `cadreplan solve`: plans a scenario, verifies the plan and writes the plan folder.
+    struct Solve: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Solve a scenario lexicographically (coverage, timeliness, quality) and write the plan.",
+            discussion: """
+            Every plan is checked by the independent verifier before anything is written; a plan
+            that fails verification is not written and the command exits 3. The plan folder holds
+            assignments, one table per wave, service group and region, coverage.csv, summary.json
+            (deterministic), timings.json, report.md and pins.csv (to carry the plan forward).
+            """)
+
+        @Argument(help: "Scenario folder.")
+        var scenario: String
+
+        @Option(help: "Plan folder to write (default: plans/<scenario name>). An earlier plan there is replaced.")
+        var out: String?
+
+        @Option(help: "one-to-one, or one-to-many:M (each cadre serves 1 to M targets). Default: the scenario's.")
+        var mode: String?
+
+        @Option(name: .customLong("time-limit"), help: "Seconds for all solves together; the best plan found is kept and its gap reported.")
+        var timeLimit: Double?
+
+        @Option(help: "Header language of the tables: zh or en.")
+        var lang: String = "zh"
+
+        @Option(help: "Table formats, comma-separated: csv, md, json.")
+        var format: String = "csv"
+
+        @Flag(name: .customLong("no-aggregate"), help: "Solve the individual model (one variable per cadre, target and wave) instead of classes.")
+        var noAggregate = false
+
+        @Flag(help: "Draw a progress line on standard error even when it is not a terminal.")
+        var progress = false
+
+        @Flag(name: .customLong("single-thread"), help: "Solve independent blocks one after another.")
+        var singleThread = false
+
+        func validate() throws {
+            if let mode, AssignmentMode(text: mode) == nil {
+                throw ValidationError("--mode must be one-to-one or one-to-many:M with 1 ≤ M ≤ 1000, got '\(mode)'")
+            }
+            if let timeLimit, !(timeLimit.isFinite && timeLimit > 0 && timeLimit <= 1e6) {
+                throw ValidationError("--time-limit must be a number of seconds in (0, 1000000], got \(timeLimit)")
+            }
+            guard Language(rawValue: lang) != nil else { throw ValidationError("--lang must be zh or en, got '\(lang)'") }
+            for f in format.split(separator: ",") where TableFormat(rawValue: String(f)) == nil {
+                throw ValidationError("--format takes csv, md, json (comma-separated), got '\(f)'")
+            }
+        }
+
+        func run() throws {
+            let started = Date()
+            let loaded = try loadScenario(scenario)
+            let readSeconds = Date().timeIntervalSince(started)
+            var options = PlannerOptions(mode: mode.flatMap(AssignmentMode.init(text:)), aggregate: !noAggregate, timeLimit: timeLimit, parallel: !singleThread)
+            let line = ProgressLine(enabled: progress || standardErrorIsTerminal)
+            options.progress = { line.update($0) }
+            let plan: Plan
+            do {
+                plan = try Planner(solver: GLPKSolver()).plan(loaded, options: options)
+            } catch let error as PlanError {
+                line.finish()
+                printError("\(scenario): \(error)")
+                throw Exit.noPlan
+            }
+            line.finish()
+
+            // The independent check: nothing is written unless it passes.
+            let verifyStart = Date()
+            let s = plan.scenario
+            let assignments = plan.pairs.map { PlannedAssignment(cadre: s.cadres[$0.cadre].id, target: s.targets[$0.target].id, wave: s.waves[$0.wave].id) }
+            let claimed = Dictionary(uniqueKeysWithValues: plan.tiers.map { ($0.name, $0.value) })
+            let report = PlanVerifier.verify(scenario: s, assignments: assignments, claimed: claimed)
+            guard report.isValid else {
+                for v in report.violations { printError(v.description) }
+                printError("the plan failed verification (\(report.violations.count) violations); nothing was written")
+                throw Exit.violations
+            }
+            let verifySeconds = Date().timeIntervalSince(verifyStart)
+
+            var timings = plan.statistics.seconds
+            timings["read"] = readSeconds
+            timings["verify"] = verifySeconds
+            let summary = PlanSummary(plan: plan, solverName: GLPKSolver.versionDescription, violations: 0)
+            let writer = PlanWriter(language: Language(rawValue: lang) ?? .zh,
+                                    formats: format.split(separator: ",").compactMap { TableFormat(rawValue: String($0)) })
+            let folder = out ?? "plans/\(writer.safeName(s.name))"
+            let writeStart = Date()
+            do {
+                try writer.write(plan, summary: summary, timings: timings, to: folder)
+            } catch {
+                printError("\(folder): \(error)")
+                throw ExitCode.failure
+            }
+            timings["write"] = Date().timeIntervalSince(writeStart)
+            timings["total"] = Date().timeIntervalSince(started)
+            print(Report.text(summary: summary, timings: timings), terminator: "")
+            print("plan written to \(folder)")
+        }
+    }
+}
+
+/// A single self-overwriting progress line on standard error, at most a few times a second,
+/// shown only once a solve has run for a second.
+final class ProgressLine: @unchecked Sendable {
+    private let enabled: Bool
+    private let lock = NSLock()
+    private let start = Date()
+    private var lastDraw = Date.distantPast
+    private var drawn = false
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    func update(_ p: PlanProgress) {
+        guard enabled else { return }
+        lock.lock(); defer { lock.unlock() }
+        let now = Date()
+        guard now.timeIntervalSince(start) >= 1, now.timeIntervalSince(lastDraw) >= 0.25 else { return }
+        lastDraw = now
+        func f(_ x: Double?) -> String { x.map { String(format: "%.0f", $0) } ?? "-" }
+        let gap = p.gap.map { String(format: "%.2f%%", $0 * 100) } ?? "-"
+        let text = "\(p.phase) block \(p.block)/\(p.blocks) tier \(p.tier ?? "-"): incumbent \(f(p.incumbent)) bound \(f(p.bound)) gap \(gap)"
+        FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
+        drawn = true
+    }
+
+    func finish() {
+        lock.lock(); defer { lock.unlock() }
+        if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)); drawn = false }
+    }
+}

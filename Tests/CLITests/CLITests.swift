@@ -1,0 +1,137 @@
+import Foundation
+import Testing
+
+/// Runs the built `cadreplan` binary and inspects what it prints and writes.
+enum CLI {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The binary beside the test bundle (SwiftPM puts products in one folder).
+    static var binary: URL {
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = dir.appendingPathComponent("cadreplan")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        return Bundle.main.bundleURL.appendingPathComponent("cadreplan")
+    }
+
+    struct Output { var status: Int32; var stdout: String; var stderr: String }
+
+    static func run(_ args: [String]) throws -> Output {
+        let p = Process()
+        p.executableURL = binary
+        p.arguments = args
+        p.currentDirectoryURL = root
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out; p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Output(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    static func temporaryFolder() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cadreplan-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+}
+
+@Suite("Command line")
+struct CLITests {
+    @Test func helpListsTheSubcommands() throws {
+        let r = try CLI.run(["--help"])
+        #expect(r.status == 0)
+        for sub in ["generate", "check", "solve", "verify"] { #expect(r.stdout.contains(sub)) }
+    }
+
+    @Test func solveSmallWritesAVerifiedOptimalPlan() throws {
+        let dir = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let plan = dir.appendingPathComponent("plan").path
+        let r = try CLI.run(["solve", "scenarios/small", "--out", plan])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("status optimal"))
+        for f in ["assignments.csv", "coverage.csv", "summary.json", "report.md", "pins.csv", "waves/w1.csv", "groups/gx.csv", "regions/haikou.csv"] {
+            #expect(FileManager.default.fileExists(atPath: plan + "/" + f), "\(f)")
+        }
+        // Tier values derived by hand in scenarios/small/README.md.
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: plan + "/summary.json"))) as! [String: Any]
+        let tiers = (summary["tiers"] as! [[String: Any]]).map { ($0["name"] as! String, $0["value"] as! Int) }
+        #expect(tiers.map(\.0) == ["coverage", "timeliness", "quality"])
+        #expect(tiers.map(\.1) == [2024, 40, 1574])
+        let v = try CLI.run(["verify", "scenarios/small", plan])
+        #expect(v.status == 0, "\(v.stderr)")
+        // Excel needs the BOM to read Chinese headers.
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: plan + "/assignments.csv"))
+        #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        #expect(String(decoding: bytes.dropFirst(3), as: UTF8.self).hasPrefix("批次,日期,服务组,干部编号"))
+    }
+
+    @Test func sameInputGivesByteIdenticalPlans() throws {
+        let dir = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let a = dir.appendingPathComponent("a").path, b = dir.appendingPathComponent("b").path
+        #expect(try CLI.run(["solve", "scenarios/small", "--out", a, "--format", "csv,md,json"]).status == 0)
+        #expect(try CLI.run(["solve", "scenarios/small", "--out", b, "--format", "csv,md,json"]).status == 0)
+        let files = FileManager.default.enumerator(atPath: a)!.compactMap { $0 as? String }.filter { $0.contains(".") && $0 != "timings.json" }.sorted()
+        #expect(files.count > 10)
+        for f in files {
+            #expect(FileManager.default.contentsEqual(atPath: a + "/" + f, andPath: b + "/" + f), "\(f) differs")
+        }
+    }
+
+    @Test func verifyRejectsATamperedPlan() throws {
+        let dir = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let plan = dir.appendingPathComponent("plan").path
+        #expect(try CLI.run(["solve", "scenarios/small", "--out", plan, "--lang", "en"]).status == 0)
+        // p11 serving j01 is the forbidden pair of the scenario.
+        let path = plan + "/assignments.csv"
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        text += "w1,2022-09-16,xm,p11,徐强,处,省发展和改革委员会,j01,儋州某石化项目,省重点项目,danzhou,87\n"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let v = try CLI.run(["verify", "scenarios/small", plan])
+        #expect(v.status == 3)
+        #expect(v.stderr.contains("p11") && v.stderr.contains("j01"))
+    }
+
+    @Test func checkReportsEveryErrorWithItsPlace() throws {
+        let dir = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let s = dir.appendingPathComponent("bad").path
+        try FileManager.default.copyItem(atPath: CLI.root.appendingPathComponent("scenarios/small").path, toPath: s)
+        var cadres = try String(contentsOfFile: s + "/cadres.csv", encoding: .utf8)
+        cadres = cadres.replacingOccurrences(of: "p02,李明,province,division", with: "p02,李明,province,colonel")
+        try cadres.write(toFile: s + "/cadres.csv", atomically: true, encoding: .utf8)
+        var targets = try String(contentsOfFile: s + "/targets.csv", encoding: .utf8)
+        targets = targets.replacingOccurrences(of: "e02,三亚某食品有限公司,enterprise,规模以上工业企业,province,sanya,4", with: "e02,三亚某食品有限公司,enterprise,规模以上工业企业,province,sanya,9")
+        try targets.write(toFile: s + "/targets.csv", atomically: true, encoding: .utf8)
+        let r = try CLI.run(["check", s])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("cadres.csv:3:4"))
+        #expect(r.stderr.contains("targets.csv:3:7"))
+        let solve = try CLI.run(["solve", s, "--out", dir.appendingPathComponent("p").path])
+        #expect(solve.status == 2)
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("p").path))
+    }
+
+    @Test func solveRefusesToOverwriteAFolderThatIsNotAPlan() throws {
+        let dir = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "precious".write(to: dir.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        let r = try CLI.run(["solve", "scenarios/small", "--out", dir.path])
+        #expect(r.status != 0)
+        #expect(try String(contentsOf: dir.appendingPathComponent("notes.txt"), encoding: .utf8) == "precious")
+    }
+
+    @Test func badOptionsAreRejectedBeforeSolving() throws {
+        let r = try CLI.run(["solve", "scenarios/small", "--mode", "one-to-many:0"])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("--mode"))
+        let t = try CLI.run(["solve", "scenarios/small", "--time-limit", "nan"])
+        #expect(t.status != 0)
+    }
+}

@@ -1,0 +1,64 @@
+import Scenario
+import Testing
+@testable import CadrePlan
+
+/// SplitMix64: a tiny deterministic generator, so every run tests the same scenarios.
+struct TestRandom {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    mutating func int(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
+    mutating func chance(_ p: Double) -> Bool { Double(next() % 1_000_000) / 1_000_000 < p }
+}
+
+/// The class model and the individual model reach the same tier values (docs/MODEL.md).
+@Suite("Aggregation is exact")
+struct AggregationPropertyTests {
+    /// A random small scenario drawn from few templates, so that classes have several members.
+    static func randomScenario(seed: UInt64) -> Scenario {
+        var r = TestRandom(state: seed)
+        var b = Build()
+        b.regions = [Region(id: "a", name: "A", latitude: 20.04, longitude: 110.20), Region(id: "b", name: "B", latitude: 19.52, longitude: 109.58)]
+        b.groups = [ServiceGroup(id: "g1", name: "G1", categories: ["x", "y"]), ServiceGroup(id: "g2", name: "G2", categories: ["z"])]
+        b.mode = r.chance(0.5) ? .oneToOne : .oneToMany(maxTargets: r.int(2...3))
+        if r.chance(0.5) { b.waves[0].quotas = [.province: r.int(1...4), .county: r.int(1...5)] }
+        if r.chance(0.3) { b.waves[1].quotas = [.county: r.int(0...4)] }
+        let categories = ["x", "y", "z"]
+        for i in 0..<r.int(4...12) {
+            let level: Level = r.chance(0.5) ? .province : .county
+            b.cadre("c\(i)", level: level, rank: Rank(rawValue: r.int(1...3))!,
+                    group: level == .province ? (r.chance(0.7) ? "g1" : "g2") : nil,
+                    region: r.chance(0.6) ? "a" : "b", skills: r.chance(0.5) ? ["x"] : [],
+                    capacity: r.chance(0.2) ? r.int(1...3) : nil, earliest: r.chance(0.15) ? "w2" : nil)
+        }
+        for i in 0..<r.int(4...12) {
+            b.target("t\(i)", category: categories[r.int(0...2)], level: r.chance(0.5) ? .province : .county,
+                     region: r.chance(0.6) ? "a" : "b", priority: r.int(1...3), urgent: r.chance(0.2), halted: r.chance(0.1),
+                     demand: r.int(1...2), minRank: r.chance(0.2) ? .division : .section,
+                     workload: r.chance(0.2) ? 2 : 1, consent: !r.chance(0.05))
+        }
+        if r.chance(0.5) {
+            b.pairs.append(PairRule(cadre: "c0", target: "t0", forbidden: r.chance(0.5), cost: r.chance(0.5) ? r.int(0...100) : nil))
+        }
+        return b.scenario
+    }
+
+    @Test(arguments: 1...60)
+    func classModelMatchesIndividualModel(seed: Int) throws {
+        var s = Self.randomScenario(seed: UInt64(seed))
+        // Pins: keep a few assignments of an individual optimum (so they are valid together).
+        if seed % 3 == 0 {
+            let first = try solve(s, aggregate: false)
+            s.pins = first.assignmentsByID.prefix(2).map { Pin(cadre: $0.cadre, target: $0.target, wave: $0.wave) }
+        }
+        let individual = try solve(s, aggregate: false)
+        let classes = try solve(s, aggregate: true)
+        #expect(individual.isOptimal && classes.isOptimal)
+        #expect(classes.values == individual.values, "seed \(seed)")
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+@testable import Scenario
+
+@Suite("Encodings")
+struct EncodingTests {
+    @Test("GB18030 bytes decode")
+    func gb18030Bytes() throws {
+        #expect(try TextDecoding.decode([0xBA, 0xA3, 0xBF, 0xDA], file: "x.csv") == "海口")
+        #expect(gb18030("海口") == [0xBA, 0xA3, 0xBF, 0xDA])
+        // A four-byte GB18030 sequence (U+20000 𠀀 is 0x95 0x32 0x82 0x36).
+        #expect(try TextDecoding.decode([0x95, 0x32, 0x82, 0x36], file: "x.csv") == "𠀀")
+    }
+
+    @Test("UTF-8 with and without BOM, CRLF, lone CR")
+    func utf8Forms() throws {
+        #expect(try TextDecoding.decode(Array("a,海口\r\nb\rc\n".utf8), file: "x") == "a,海口\nb\nc\n")
+        #expect(try TextDecoding.decode([0xEF, 0xBB, 0xBF] + Array("id".utf8), file: "x") == "id")
+        #expect(try TextDecoding.decode([], file: "x") == "")
+    }
+
+    @Test("invalid bytes are refused with the file, offset and line")
+    func invalidBytes() {
+        do {
+            _ = try TextDecoding.decode(Array("id,name\nhaikou,".utf8) + [0xFF, 0xFF, 0xFF], file: "regions.csv")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.file == "regions.csv")
+            #expect(error.line == 2)
+            #expect(error.message.contains("0xFF at byte offset 15"))
+            #expect(error.message.contains("expected UTF-8 or GB18030 text"))
+        }
+    }
+
+    @Test("binary files are refused clearly")
+    func binary() {
+        for (bytes, fragment) in [
+            (Array("id\n".utf8) + [0x00, 0x41], "NUL byte at byte offset 3"),
+            ([0xFF, 0xFE, 0x69, 0x00], "UTF-16"),
+            ([0x50, 0x4B, 0x03, 0x04, 0x14], "Excel workbook"),
+        ] {
+            do {
+                _ = try TextDecoding.decode(bytes, file: "f.csv")
+                Issue.record("expected an error for \(bytes)")
+            } catch {
+                #expect(error.message.contains(fragment), "\(error)")
+            }
+        }
+    }
+
+    @Test("a scenario saved as UTF-8 with BOM, GB18030 or with CRLF loads identically to plain UTF-8")
+    func scenarioEncodings() throws {
+        let plain = try ScenarioLoader.load(folder: try Fixture().folder)
+        let encodings: [(String, (String) -> [UInt8])] = [
+            ("utf8-bom", { [0xEF, 0xBB, 0xBF] + Array($0.utf8) }),
+            ("gb18030", { gb18030($0) }),
+            ("crlf", { Array($0.replacingOccurrences(of: "\n", with: "\r\n").utf8) }),
+            ("gb18030-crlf", { gb18030($0.replacingOccurrences(of: "\n", with: "\r\n")) }),
+        ]
+        for (label, encode) in encodings {
+            let fixture = try Fixture()
+            for (name, text) in Fixture.valid { try fixture.write(name, encode(text)) }
+            let errors = fixture.errors
+            #expect(errors.isEmpty, "\(label): \(InputErrors(errors))")
+            let s = try ScenarioLoader.load(folder: fixture.folder)
+            #expect(s.name == plain.name && s.mode == plain.mode && s.waves == plain.waves && s.groups == plain.groups
+                    && s.weights == plain.weights && s.rules == plain.rules && s.indicators == plain.indicators, "\(label)")
+            #expect(s.regions == plain.regions, "\(label)")
+            #expect(s.cadres == plain.cadres, "\(label)")
+            #expect(s.targets == plain.targets, "\(label)")
+            #expect(s.pairs == plain.pairs && s.pins == plain.pins, "\(label)")
+        }
+    }
+
+    @Test("line numbers stay right in CRLF files")
+    func crlfLines() throws {
+        let fixture = try Fixture()
+        try fixture.write("regions.csv", Array("id,name,lat,lon\r\nhaikou,海口,20.04,110.32\r\nsanya,三亚,x,\r\n".utf8))
+        let errors = fixture.errors
+        #expect(errors.map { "\($0.line ?? 0):\($0.column ?? 0)" } == ["3:3", "3:4"], "\(InputErrors(errors))")
+    }
+
+    @Test("a scenario file with invalid bytes is refused with a message naming it")
+    func invalidScenarioFile() throws {
+        let fixture = try Fixture()
+        try fixture.write("targets.csv", Array("id,name\n".utf8) + [0xFF, 0xFF, 0xFF])
+        let errors = fixture.errors
+        #expect(errors.count == 1, "\(InputErrors(errors))")
+        #expect(errors.first?.file.hasSuffix("/targets.csv") == true)
+        #expect(errors.first?.message.contains("expected UTF-8 or GB18030 text") == true)
+        #expect(errors.first?.line == 2)
+    }
+}

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Quick start on a fresh machine: install GLPK if missing, build a release binary,
+# and plan the shipped Hainan 2022 campaign into plans/hainan-2022.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ ! -f /usr/include/glpk.h ]; then
+    if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq libglpk-dev
+fi
+swift build -c release --product cadreplan
+.build/release/cadreplan solve scenarios/hainan-2022 --out plans/hainan-2022 "$@"
+.build/release/cadreplan verify scenarios/hainan-2022 plans/hainan-2022
