@@ -10,12 +10,16 @@ import MIP
 /// become `_`, other characters become `u` and their hexadecimal code point (keeping
 /// e.g. Chinese names distinct), and a leading digit gets a `_` in front. Names that
 /// collide afterwards get a `_2`, `_3`, … suffix. Rows and columns are separate
-/// namespaces, as in both formats; the objective row's name is reserved among rows.
+/// namespaces, as in both formats. The objective row's names are reserved among
+/// rows: `obj` (used by the LP writer) and `R0000000` (GLPK's MPS writer always
+/// calls the objective row that, whatever its name).
 struct ModelFileNames {
     /// The longest name GLPK accepts, in bytes.
     static let maximumLength = 255
     /// The objective row's name.
     static let objectiveName = "obj"
+    /// The name GLPK's MPS writer gives the objective row regardless of ``objectiveName``.
+    static let mpsObjectiveName = "R0000000"
 
     /// The problem name.
     let problem: String
@@ -31,6 +35,7 @@ struct ModelFileNames {
         problem = Self.sanitize(model.name, fallback: "model")
         var rowNames = UniqueNames()
         objective = rowNames.claim(Self.objectiveName)
+        _ = rowNames.claim(Self.mpsObjectiveName)
         rows = model.constraints.map { rowNames.claim(Self.sanitize($0.name, fallback: "r")) }
         var columnNames = UniqueNames()
         columns = model.variables.map { columnNames.claim(Self.sanitize($0.name, fallback: "x")) }

@@ -85,7 +85,7 @@ struct SolveRun {
         search.presolve = GLP_OFF
         search.mip_gap = limits.relativeGap
         if let milliseconds = limits.remainingMilliseconds() { search.tm_lim = milliseconds }
-        search.cb_func = { tree, info in SearchMonitor.callback(tree, info) }
+        search.cb_func = SearchMonitor.callback
         // Unretained: `withExtendedLifetime` keeps the monitor alive for the whole call.
         search.cb_info = Unmanaged.passUnretained(monitor).toOpaque()
         let code = withExtendedLifetime(monitor) { glp_intopt(problem.pointer, &search) }

@@ -76,7 +76,7 @@ struct ScenarioAssembly {
         regions.reserveCapacity(table.records.count)
         for record in table.records {
             table.begin(record)
-            let id = readID(table, lines: &regionLines)
+            let id = Self.readID(table, lines: &regionLines)
             let name = table.required("name", "a name")
             let lat = table.value("lat", "a latitude from -90 to 90") { Double($0).flatMap { $0.isFinite && abs($0) <= 90 ? $0 : nil } }
             let lon = table.value("lon", "a longitude from -180 to 180") { Double($0).flatMap { $0.isFinite && abs($0) <= 180 ? $0 : nil } }
@@ -94,7 +94,10 @@ struct ScenarioAssembly {
     }
 
     /// Reads the `id` cell, reporting an empty or duplicate id; records the id's first line.
-    private func readID(_ table: ScenarioTable, lines: inout [String: Int], column: String = "id") -> String? {
+    ///
+    /// Static on purpose: an instance method taking `&self.someLines` would read `self` while
+    /// writing into it, which makes Swift copy the whole dictionary on every row (quadratic time).
+    private static func readID(_ table: ScenarioTable, lines: inout [String: Int], column: String = "id") -> String? {
         guard let id = table.required(column, "an id") else { return nil }
         if let first = lines[id] {
             table.fail(column, "duplicate id \(id.quotedForMessage): first defined at line \(first)")
@@ -119,7 +122,7 @@ struct ScenarioAssembly {
         let groupIDs = groupCategories.keys
         for record in table.records {
             table.begin(record)
-            let id = readID(table, lines: &cadreLines)
+            let id = Self.readID(table, lines: &cadreLines)
             let name = table.required("name", "a name")
             let level = table.value("level", ScenarioExpect.level, required: true) { Level(scenarioText: $0) }
             let rank = table.value("rank", ScenarioExpect.rank, required: true) { Rank(text: $0) }
@@ -167,7 +170,7 @@ struct ScenarioAssembly {
         targets.reserveCapacity(table.records.count)
         for record in table.records {
             table.begin(record)
-            let id = readID(table, lines: &targetLines)
+            let id = Self.readID(table, lines: &targetLines)
             let name = table.required("name", "a name")
             let kind = table.value("kind", ScenarioExpect.kind, required: true) { TargetKind(scenarioText: $0) }
             let category = table.required("category", "a category")

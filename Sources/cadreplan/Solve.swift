@@ -39,6 +39,12 @@ extension CadrePlanCommand {
         @Flag(name: .customLong("no-aggregate"), help: "Solve the individual model (one variable per cadre, target and wave) instead of classes.")
         var noAggregate = false
 
+        @Option(name: .customLong("write-model"), help: ArgumentHelp(
+            "Write the exact integer program of each block and tier to FILE.mps or FILE.lp (GLPK's writers).",
+            discussion: "Files are named FILE-b<block>-<tier>.<ext>, one per block and tier, each with the earlier tiers' keep rows.",
+            valueName: "file"))
+        var writeModel: String?
+
         @Flag(help: "Draw a progress line on standard error even when it is not a terminal.")
         var progress = false
 
@@ -53,6 +59,9 @@ extension CadrePlanCommand {
                 throw ValidationError("--time-limit must be a number of seconds in (0, 1000000], got \(timeLimit)")
             }
             guard Language(rawValue: lang) != nil else { throw ValidationError("--lang must be zh or en, got '\(lang)'") }
+            if let writeModel, !(writeModel.hasSuffix(".mps") || writeModel.hasSuffix(".lp")) {
+                throw ValidationError("--write-model needs a file name ending in .mps or .lp, got '\(writeModel)'")
+            }
             for f in format.split(separator: ",") where TableFormat(rawValue: String(f)) == nil {
                 throw ValidationError("--format takes csv, md, json (comma-separated), got '\(f)'")
             }
@@ -65,6 +74,16 @@ extension CadrePlanCommand {
             var options = PlannerOptions(mode: mode.flatMap(AssignmentMode.init(text:)), aggregate: !noAggregate, timeLimit: timeLimit, parallel: !singleThread)
             let line = ProgressLine(enabled: progress || standardErrorIsTerminal)
             options.progress = { line.update($0) }
+            if let writeModel {
+                let ext = writeModel.hasSuffix(".mps") ? "mps" : "lp"
+                let stem = String(writeModel.dropLast(ext.count + 1))
+                let format: ModelFileFormat = ext == "mps" ? .mps : .lp
+                let parent = URL(fileURLWithPath: writeModel).deletingLastPathComponent()
+                try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+                options.modelSink = { block, tier, model in
+                    try GLPKSolver().writeModel(model, to: "\(stem)-b\(block + 1)-\(tier).\(ext)", format: format)
+                }
+            }
             let plan: Plan
             do {
                 plan = try Planner(solver: GLPKSolver()).plan(loaded, options: options)

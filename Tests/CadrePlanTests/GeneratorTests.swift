@@ -195,6 +195,48 @@ import Testing
         #expect(yaml.contains("categories: [省重点项目, \"5000万元以上项目\"]"))
     }
 
+    @Test func writeThenLoadGivesTheSameScenario() throws {
+        let folder = Self.tempFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let s = Self.hainan()
+        try ScenarioWriter.write(s, to: folder.path)
+        let loaded = try ScenarioLoader.load(folder: folder.path)
+        #expect(loaded.name == s.name && loaded.mode == s.mode && loaded.weights == s.weights && loaded.rules == s.rules)
+        #expect(loaded.waves == s.waves)
+        #expect(loaded.groups == s.groups)
+        #expect(loaded.indicators == s.indicators)
+        #expect(loaded.regions == s.regions)
+        #expect(loaded.cadres.count == 10_000 && loaded.targets.count == s.targets.count)
+        #expect(loaded.cadres == s.cadres)
+        #expect(loaded.targets == s.targets)
+        #expect(loaded.pairs.isEmpty && loaded.pins.isEmpty)
+
+        // Special cases the preset does not use: quoting, pairs, pins, capacity, supervisor.
+        var odd = s
+        odd.name = "2022: test, \"odd\" #1"
+        odd.groups[0].categories.append("a, b [c]")
+        odd.mode = .oneToMany(maxTargets: 3)
+        odd.rules.minRankByKind = [.park: .division, .project: .bureau]
+        odd.waves[0].regionQuotas = ["yangpu": 10, "haikou": 100]
+        odd.waves[1].groupQuotas = ["zonghe": 5]
+        odd.indicators.append(Indicator(id: "prov", name: "省级", level: .province))
+        odd.cadres[0].capacity = 2
+        odd.targets[0].supervisor = "省工业和信息化厅"
+        odd.targets[0].workload = 2
+        odd.targets[0].name = "Name, with \"quotes\""
+        odd.pairs = [PairRule(cadre: odd.cadres[0].id, target: odd.targets[0].id, forbidden: true, reason: "回避"),
+                     PairRule(cadre: odd.cadres[1].id, target: odd.targets[0].id, cost: 7, workload: 1)]
+        let servesTarget1 = Set(odd.groups.filter { $0.categories.contains(odd.targets[1].category) }.map(\.id))
+        let dispatched = odd.cadres.first { c in c.level == .province && c.rank == .division && servesTarget1.contains(c.group ?? "") }!
+        odd.pins = [Pin(cadre: dispatched.id, target: odd.targets[1].id, wave: "w1")]
+        try ScenarioWriter.write(odd, to: folder.path)
+        let back = try ScenarioLoader.load(folder: folder.path)
+        #expect(back.name == odd.name && back.mode == odd.mode && back.rules == odd.rules)
+        #expect(back.waves == odd.waves && back.groups == odd.groups && back.indicators == odd.indicators)
+        #expect(back.cadres == odd.cadres && back.targets == odd.targets)
+        #expect(back.pairs == odd.pairs && back.pins == odd.pins)
+    }
+
     @Test func writerQuotesOnlyWhatYAMLWouldMisread() {
         #expect(ScenarioWriter.scalar("w1") == "w1")
         #expect(ScenarioWriter.scalar("工信和建筑业组") == "工信和建筑业组")

@@ -27,6 +27,9 @@ struct ModelWriterTests {
         model.addConstraint("demand row", [Term(x, 1), Term(z, 1)], lower: 1)
         model.addConstraint("demand_row", [Term(y, 1), Term(z, -1)], lower: -3, upper: 3)
         model.addConstraint("9lives", [Term(z, 1)], lower: 0, upper: 0)
+        // Both names of the objective row are taken: "obj" (LP) and "R0000000" (MPS).
+        model.addConstraint("obj", [Term(x, 1)], upper: 1)
+        model.addConstraint("R0000000", [Term(y, 1)], upper: 2)
         model.objective = Objective(sense: .maximize, terms: [Term(x, 3), Term(y, 1)], constant: 2)
         return model
     }
@@ -41,7 +44,7 @@ struct ModelWriterTests {
         let text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(!text.isEmpty)
         // Row names: kept, spaces replaced, the clash made unique, a leading digit prefixed.
-        for name in ["capacity", "demand_row", "demand_row_2", "_9lives"] {
+        for name in ["capacity", "demand_row", "demand_row_2", "_9lives", "obj_2", "R0000000_2"] {
             #expect(text.contains(name), "missing row \(name)")
         }
         // Column names: spaces become `_`, non-ASCII characters (arrow, Chinese) their code points.
@@ -61,6 +64,13 @@ struct ModelWriterTests {
         for section in ["NAME", "ROWS", "COLUMNS", "RHS", "BOUNDS", "ENDATA", "MARKER"] {
             #expect(text.contains(section), "missing \(section)")
         }
+        // ROWS lists the objective (type N) and the 6 model rows, every name once.
+        let lines = text.split(separator: "\n").map(String.init)
+        let rows = try #require(lines.firstIndex(of: "ROWS")), columns = try #require(lines.firstIndex(of: "COLUMNS"))
+        let names = lines[(rows + 1)..<columns].map { $0.split(separator: " ").map(String.init) }
+        #expect(names.count == 7)
+        #expect(names.filter { $0.first == "N" }.count == 1)
+        #expect(Set(names.compactMap(\.last)).count == names.count, "row names must be unique")
     }
 
     @Test("an unwritable path is a thrown error")

@@ -170,3 +170,23 @@ struct SmallModelTests {
         #expect(solution.values.isEmpty)
     }
 }
+
+extension SmallModelTests {
+    /// maximise x + y, x ≤ 2, with rows 0·x + y ≤ 3 and 0·y ≥ −1 (explicit zero coefficients).
+    ///
+    /// By hand: the zero terms constrain nothing, so x = 2 and y = 3 give 5. GLPK drops
+    /// zero matrix entries; this checks they are neither rejected nor fatal.
+    @Test("explicit zero coefficients: 5")
+    func zeroCoefficients() throws {
+        var model = Model(name: "zeros")
+        let x = model.addVariable("x", lower: 0, upper: 2)
+        let y = model.addVariable("y", lower: 0, upper: nil)
+        model.addConstraint("mostlyY", [Term(x, 0), Term(y, 1)], upper: 3)
+        model.addConstraint("nothing", [Term(y, 0)], lower: -1)
+        model.objective = Objective(sense: .maximize, terms: [Term(x, 1), Term(y, 1)])
+        let solution = try solver.solve(model, options: SolveOptions())
+        #expect(solution.termination == .optimal)
+        #expect(close(solution.objective, 5))
+        #expect(close(solution.values[0], 2) && close(solution.values[1], 3))
+    }
+}

@@ -50,7 +50,8 @@ struct EncodingTests {
 
     @Test("a scenario saved as UTF-8 with BOM, GB18030 or with CRLF loads identically to plain UTF-8")
     func scenarioEncodings() throws {
-        let plain = try ScenarioLoader.load(folder: try Fixture().folder)
+        let reference = try Fixture()  // kept alive: its folder is removed when it is released
+        let plain = try ScenarioLoader.load(folder: reference.folder)
         let encodings: [(String, (String) -> [UInt8])] = [
             ("utf8-bom", { [0xEF, 0xBB, 0xBF] + Array($0.utf8) }),
             ("gb18030", { gb18030($0) }),

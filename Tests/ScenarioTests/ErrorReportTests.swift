@@ -109,7 +109,7 @@ struct ErrorReportTests {
 
     @Test func yamlSyntaxMappingInScalar() throws {
         let e = try onlyError(["scenario.yaml": "name: small: x\nwaves:\n  - {id: w1, date: 2022-09-16}\n"])
-        expectError(e, file: "scenario.yaml", line: 1, column: 11, "invalid YAML: mapping values are not allowed")
+        expectError(e, file: "scenario.yaml", line: 1, column: 12, "invalid YAML: mapping values are not allowed")
     }
 
     @Test func yamlDuplicateKey() throws {
@@ -120,7 +120,7 @@ struct ErrorReportTests {
     @Test func yamlWrongType() throws {
         let yaml = valid("scenario.yaml", replacing: "quotas: {province: 5, county: 10}", with: "quotas: {province: many, county: 10}")
         let e = try onlyError(["scenario.yaml": yaml])
-        expectError(e, file: "scenario.yaml", line: 6, column: 25, columnName: "waves.w1.quotas.province",
+        expectError(e, file: "scenario.yaml", line: 6, column: 24, columnName: "waves.w1.quotas.province",
                     "expected an integer from 0 to 1000000000, found 'many'")
     }
 
