@@ -127,7 +127,7 @@ struct ScenarioYAMLReader {
                     id = value
                 }
             }
-            let path = "waves." + (id ?? "#\(i + 1)")
+            let path = id.map { "waves.\($0)" } ?? itemPath
             var date = ""
             if let node = e["date"], let value = scalarText(node, path: "\(path).date", expected: ScenarioExpect.date) {
                 if !value.isISODate {
@@ -137,7 +137,7 @@ struct ScenarioYAMLReader {
                         fail(node, "\(path).date", "waves must be in strictly increasing date order: \(value) is not after \(previous.date) of wave \(previous.id.quotedForMessage)")
                     }
                     date = value
-                    previous = (id ?? "#\(i + 1)", value)
+                    previous = (id ?? "number \(i + 1)", value)
                 }
             }
             var quotas: [Level: Int] = [:]
@@ -195,7 +195,7 @@ struct ScenarioYAMLReader {
                     id = value
                 }
             }
-            let path = "groups." + (id ?? "#\(i + 1)")
+            let path = id.map { "groups.\($0)" } ?? itemPath
             let name = e["name"].flatMap { text($0, path: "\(path).name", what: "a group name") } ?? ""
             let categories = e["categories"].flatMap { textList($0, path: "\(path).categories", what: "a list of target categories") } ?? []
             if let id { groups.append(ServiceGroup(id: id, name: name, categories: categories)) }
@@ -276,7 +276,7 @@ struct ScenarioYAMLReader {
                     id = value
                 }
             }
-            let path = "indicators." + (id ?? "#\(i + 1)")
+            let path = id.map { "indicators.\($0)" } ?? itemPath
             let name = e["name"].flatMap { text($0, path: "\(path).name", what: "an indicator name") } ?? ""
             let categories = e["categories"].flatMap { textList($0, path: "\(path).categories", what: "a list of target categories") } ?? []
             let haltedOnly = e["halted_only"].flatMap { bool($0, path: "\(path).halted_only") } ?? false
@@ -419,7 +419,9 @@ struct ScenarioYAMLReader {
             return InputError(file: file, line: context.mark.line, column: context.mark.column,
                               message: "invalid YAML: duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in one mapping")
         case let .reader(problem, offset, _, _):
-            return InputError(file: file, message: "invalid YAML: \(problem)\(offset.map { " at character \($0)" } ?? "")")
+            // Yams gives a character offset; count the line breaks before it (the text has LF line ends).
+            let line = offset.map { 1 + text.prefix($0).reduce(0) { $1 == "\n" ? $0 + 1 : $0 } }
+            return InputError(file: file, line: line, message: "invalid YAML: \(problem)")
         default:
             return InputError(file: file, message: "invalid YAML: \(yamlError)")
         }

@@ -110,6 +110,7 @@ extension CadrePlanCommand {
             var timings = plan.statistics.seconds
             timings["read"] = readSeconds
             timings["verify"] = verifySeconds
+            for t in plan.tiers { timings["solve_\(t.name)"] = t.seconds }
             let summary = PlanSummary(plan: plan, solverName: GLPKSolver.versionDescription, violations: 0)
             let writer = PlanWriter(language: Language(rawValue: lang) ?? .zh,
                                     formats: format.split(separator: ",").compactMap { TableFormat(rawValue: String($0)) })

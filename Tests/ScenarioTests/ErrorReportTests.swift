@@ -279,3 +279,53 @@ struct ManyErrorsTests {
         #expect(errors.first?.message.contains("unterminated") == true)
     }
 }
+
+@Suite("More pin and YAML rules")
+struct MoreRuleTests {
+    @Test func onlyListedPairs() throws {
+        let fixture = try Fixture(["scenario.yaml": valid("scenario.yaml", replacing: "rules:\n", with: "rules:\n  only_listed_pairs: yes\n")])
+        let errors = fixture.errors
+        #expect(errors.count == 1, "\(InputErrors(errors))")
+        #expect(errors.first?.message.contains("not listed in pairs.csv") == true)
+        #expect(errors.first?.line == 2)
+    }
+
+    @Test func tooManyPinsForTheMode() throws {
+        let fixture = try Fixture([
+            "scenario.yaml": valid("scenario.yaml", replacing: "one-to-many:2", with: "one-to-one"),
+            "targets.csv": Fixture.valid["targets.csv", default: ""] + "t3,三亚工厂,enterprise,园区,county,sanya,,,,,,,,\n",
+            "pins.csv": "cadre,target,wave\nc3,t2,w1\nc3,t3,w1\n",
+        ])
+        let errors = fixture.errors
+        #expect(errors.map { "\($0.line ?? 0):\($0.column ?? 0)" } == ["3:1"], "\(InputErrors(errors))")
+        #expect(errors.first?.message.contains("allows at most 1") == true)
+    }
+
+    @Test func controlCharacterInYAML() throws {
+        let fixture = try Fixture(["scenario.yaml": "name: x\nwaves:\n  - {id: w1, date: 2022-09-16}\nbad: \u{07}\n"])
+        let errors = fixture.errors
+        #expect(errors.count == 1, "\(InputErrors(errors))")
+        #expect(errors.first?.line == 4)
+        #expect(errors.first?.message.contains("invalid YAML") == true)
+    }
+
+    @Test func emptyYAML() throws {
+        let fixture = try Fixture(["scenario.yaml": "# nothing yet\n"])
+        #expect(fixture.errors.first?.message.contains("is empty") == true)
+    }
+
+    @Test func missingRequiredYAMLKey() throws {
+        let fixture = try Fixture(["scenario.yaml": "waves:\n  - {id: w1, date: 2022-09-16}\n  - {id: w2, date: 2022-10-01}\ngroups: [{id: gongxin, name: g}]\n",
+                                   ])
+        let errors = fixture.errors
+        #expect(errors.count == 1, "\(InputErrors(errors))")
+        #expect(errors.first?.message.contains("missing required key 'name'") == true)
+        #expect(errors.first?.line == 1 && errors.first?.column == 1)
+    }
+
+    @Test func duplicateHeaderInScenarioFile() throws {
+        let fixture = try Fixture(["regions.csv": "id,name,Name\nhaikou,海口,x\nsanya,三亚,y\n"])
+        let errors = fixture.errors
+        #expect(errors.map { "\($0.line ?? 0):\($0.column ?? 0)" } == ["1:3"], "\(InputErrors(errors))")
+    }
+}

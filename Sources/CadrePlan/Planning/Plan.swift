@@ -29,6 +29,20 @@ public struct TierOutcome: Sendable, Equatable, Codable {
     public var seconds: Double
     /// Whether the value is proven optimal.
     public var isOptimal: Bool { status == "optimal" }
+
+    // Seconds stay out of summary.json (they go to timings.json) so plans are byte-identical.
+    private enum CodingKeys: String, CodingKey { case name, value, bound, status, gap }
+
+    /// Creates an outcome.
+    public init(name: String, value: Int, bound: Double, status: String, gap: Double, seconds: Double) {
+        self.name = name; self.value = value; self.bound = bound; self.status = status; self.gap = gap; self.seconds = seconds
+    }
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decode(String.self, forKey: .name); value = try c.decode(Int.self, forKey: .value)
+        bound = try c.decode(Double.self, forKey: .bound); status = try c.decode(String.self, forKey: .status)
+        gap = try c.decode(Double.self, forKey: .gap); seconds = 0
+    }
 }
 
 /// Size of an integer program.
