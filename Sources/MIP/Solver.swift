@@ -112,6 +112,8 @@ public protocol MIPSolver: Sendable {
     var supportsConcurrentSolves: Bool { get }
     /// Frees whatever per-thread state the solver keeps; called on a worker thread when it is done.
     func releaseThreadResources()
+    /// Loads `model` for a sequence of solves on the calling thread (see ``MIPSession``).
+    func makeSession(for model: Model) throws -> any MIPSession
 }
 
 /// A failure of the solver itself (not of the model).
@@ -126,4 +128,37 @@ public struct SolverError: Error, CustomStringConvertible, Sendable, Equatable {
 extension MIPSolver {
     /// Frees whatever per-thread state the solver keeps; call it on a worker thread when it is done.
     public func releaseThreadResources() {}
+    /// By default, a session that re-solves from scratch.
+    public func makeSession(for model: Model) throws -> any MIPSession { makeRebuildingSession(for: model) }
+}
+
+/// A model kept loaded in a solver between solves, so that a sequence of objectives
+/// over the same rows (plus added rows) can start each solve from the last basis.
+public protocol MIPSession: AnyObject {
+    /// The model as it stands (original rows plus added ones, current objective).
+    var model: Model { get }
+    /// Replaces the objective and solves.
+    func solve(objective: Objective, options: SolveOptions) throws -> Solution
+    /// Adds a row (validated first).
+    func addConstraint(_ constraint: Constraint) throws
+}
+
+extension MIPSolver {
+    /// A session that simply re-solves the whole model each time; backends that can keep a
+    /// loaded problem override ``MIPSolver/makeSession(for:)``.
+    public func makeRebuildingSession(for model: Model) -> any MIPSession { RebuildingSession(solver: self, model: model) }
+}
+
+/// The fallback session: every solve starts from scratch.
+final class RebuildingSession: MIPSession {
+    let solver: any MIPSolver
+    private(set) var model: Model
+    init(solver: any MIPSolver, model: Model) { self.solver = solver; self.model = model }
+    func solve(objective: Objective, options: SolveOptions) throws -> Solution {
+        model.objective = objective
+        return try solver.solve(model, options: options)
+    }
+    func addConstraint(_ c: Constraint) throws {
+        model.addConstraint(c.name, c.terms, lower: c.lower, upper: c.upper)
+    }
 }

@@ -179,7 +179,9 @@ public enum TextDecoding {
     }
 
     /// Converts GB18030 bytes to UTF-8 with iconv (Foundation on Linux has no GB18030 String.Encoding).
-    static func gb18030ToUTF8(_ bytes: [UInt8]) -> Result<[UInt8], GB18030Failure> {
+    ///
+    /// - Parameter initialOutputSize: the first output buffer's size; tests make it tiny to exercise growing it.
+    static func gb18030ToUTF8(_ bytes: [UInt8], initialOutputSize: Int? = nil) -> Result<[UInt8], GB18030Failure> {
         let converter = iconv_open("UTF-8", "GB18030")
         // iconv_open signals failure with (iconv_t)-1, not NULL.
         guard let converter, Int(bitPattern: converter) != -1 else {
@@ -190,7 +192,7 @@ public enum TextDecoding {
 
         var input = bytes
         // Two GB18030 bytes become at most three UTF-8 bytes, four become four; E2BIG is still handled below.
-        var output = [UInt8](repeating: 0, count: bytes.count * 3 / 2 + 16)
+        var output = [UInt8](repeating: 0, count: max(1, initialOutputSize ?? bytes.count * 3 / 2 + 16))
         var produced = 0
         var consumed = 0
         while consumed < input.count {

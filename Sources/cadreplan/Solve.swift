@@ -45,6 +45,9 @@ extension CadrePlanCommand {
             valueName: "file"))
         var writeModel: String?
 
+        @Flag(name: .customLong("solver-log"), help: "Copy GLPK's own log to standard error.")
+        var solverLog = false
+
         @Flag(help: "Draw a progress line on standard error even when it is not a terminal.")
         var progress = false
 
@@ -74,6 +77,8 @@ extension CadrePlanCommand {
             var options = PlannerOptions(mode: mode.flatMap(AssignmentMode.init(text:)), aggregate: !noAggregate, timeLimit: timeLimit, parallel: !singleThread)
             let line = ProgressLine(enabled: progress || standardErrorIsTerminal)
             options.progress = { line.update($0) }
+            options.matchingSolver = MatchingRoutine { try AssignmentSolver.maximumWeightMatching(left: $0, right: $1, edges: $2) }
+            if solverLog { options.solverLog = { printError($0) } }
             if let writeModel {
                 let ext = writeModel.hasSuffix(".mps") ? "mps" : "lp"
                 let stem = String(writeModel.dropLast(ext.count + 1))

@@ -12,6 +12,18 @@ struct EncodingTests {
         #expect(try TextDecoding.decode([0x95, 0x32, 0x82, 0x36], file: "x.csv") == "𠀀")
     }
 
+    @Test("the GB18030 converter grows its output buffer as needed (E2BIG)")
+    func growingBuffer() throws {
+        let text = String(repeating: "海口市,三亚 𠀀 ABC\n", count: 50)
+        for size in [1, 2, 3, 7, 64] {
+            let result = TextDecoding.gb18030ToUTF8(gb18030(text), initialOutputSize: size)
+            #expect((try? result.get()) == Array(text.utf8), "initial size \(size)")
+        }
+        // An incomplete sequence at the end is an error at its offset.
+        let cut = TextDecoding.gb18030ToUTF8(gb18030("海口") + [0xBA])
+        if case .failure(.invalid(let offset)) = cut { #expect(offset == 4) } else { Issue.record("expected a failure") }
+    }
+
     @Test("UTF-8 with and without BOM, CRLF, lone CR")
     func utf8Forms() throws {
         #expect(try TextDecoding.decode(Array("a,海口\r\nb\rc\n".utf8), file: "x") == "a,海口\nb\nc\n")

@@ -99,8 +99,9 @@ func gb18030(_ text: String) -> [UInt8] {
     var output = [UInt8](repeating: 0, count: input.count * 2 + 16)
     let written = input.withUnsafeMutableBufferPointer { inBuf in
         output.withUnsafeMutableBufferPointer { outBuf -> Int in
-            var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuf.baseAddress!).assumingMemoryBound(to: CChar.self)
-            var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuf.baseAddress!).assumingMemoryBound(to: CChar.self)
+            guard let inBase = inBuf.baseAddress, let outBase = outBuf.baseAddress else { return 0 }
+            var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBase).assumingMemoryBound(to: CChar.self)
+            var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBase).assumingMemoryBound(to: CChar.self)
             var inLeft = inBuf.count, outLeft = outBuf.count
             _ = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
             return outBuf.count - outLeft

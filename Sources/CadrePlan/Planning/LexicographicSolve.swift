@@ -23,17 +23,23 @@ struct LexicographicSolve {
     let options: PlannerOptions
 
     func run(_ bm: BlockModel) throws -> BlockSolution {
-        var model = bm.model
+        // One loaded problem for all tiers: each solve starts from the previous basis.
+        let session: any MIPSession
+        do { session = try solver.makeSession(for: bm.model) } catch { throw PlanError.solver("\(error)") }
         var values: [Double]? = nil
         var result = BlockSolution(tiers: [], values: [])
         for tier in bm.tiers {
-            model.objective = Objective(sense: .minimize, terms: tier.terms, constant: tier.constant)
+            let objective = Objective(sense: .minimize, terms: tier.terms, constant: tier.constant)
             if tier.terms.isEmpty {
                 // Nothing to optimise (e.g. one wave only): the value is the constant.
                 result.tiers.append(TierOutcome(name: tier.name, value: Int(tier.constant), bound: tier.constant, status: "optimal", gap: 0, seconds: 0))
                 continue
             }
-            try options.modelSink?(block, tier.name, model)
+            if let sink = options.modelSink {
+                var model = session.model
+                model.objective = objective
+                try sink(block, tier.name, model)
+            }
             var remaining: Double? = nil
             if let deadline {
                 remaining = max(0.05, deadline.timeIntervalSinceNow)
@@ -44,9 +50,9 @@ struct LexicographicSolve {
                 timeLimit: remaining, relativeGap: 0, initialSolution: values,
                 progress: progress.map { report in
                     { @Sendable p in report(PlanProgress(phase: "solve", tier: name, block: b + 1, blocks: n, incumbent: p.incumbent, bound: p.bound, gap: p.gap)) }
-                })
+                }, log: options.solverLog)
             let solution: Solution
-            do { solution = try solver.solve(model, options: solveOptions) } catch { throw PlanError.solver("\(error)") }
+            do { solution = try session.solve(objective: objective, options: solveOptions) } catch { throw PlanError.solver("\(error)") }
             result.iterations += solution.statistics.simplexIterations
             result.nodes += solution.statistics.nodes
             let status: String
@@ -70,12 +76,13 @@ struct LexicographicSolve {
             let gap = abs(Double(value) - bound) / max(1, abs(Double(value)))
             result.tiers.append(TierOutcome(name: tier.name, value: value, bound: bound, status: status, gap: status == "optimal" ? 0 : gap, seconds: solution.seconds))
             // Keep this tier at the value reached (its optimum when proven).
-            model.addConstraint("keep_\(tier.name)", tier.terms, upper: Double(value) - tier.constant)
+            do {
+                try session.addConstraint(Constraint(name: "keep_\(tier.name)", terms: tier.terms, lower: nil, upper: Double(value) - tier.constant))
+            } catch { throw PlanError.solver("\(error)") }
             values = rounded
         }
-        result.values = values ?? [Double](repeating: 0, count: model.variables.count)
         // Variables fixed by bounds alone (no tier had terms) still need their lower bounds.
-        if values == nil { result.values = model.variables.map { $0.lower ?? 0 } }
+        result.values = values ?? bm.model.variables.map { $0.lower ?? 0 }
         return result
     }
 }

@@ -68,6 +68,8 @@ public struct PlanStatistics: Sendable, Equatable {
     public var targetClasses = 0
     /// Independent blocks solved.
     public var blocks = 0
+    /// Blocks solved as a maximum weight matching instead of an integer program.
+    public var networkBlocks = 0
     /// Threads used.
     public var threads = 1
     /// Simplex iterations and branch-and-bound nodes over all solves.

@@ -30,8 +30,13 @@ public struct PlannerOptions: Sendable {
     public var parallel = true
     /// Progress reports.
     public var progress: (@Sendable (PlanProgress) -> Void)?
+    /// Receives the solver's own log lines.
+    public var solverLog: (@Sendable (String) -> Void)?
     /// Receives each block's model and tier objective before it is solved (for `--write-model`).
     public var modelSink: (@Sendable (_ block: Int, _ tier: String, _ model: Model) throws -> Void)?
+    /// Solves blocks that are pure assignment problems as one maximum weight matching
+    /// (exact; see ``MatchingSolver``); `nil` solves every block as an integer program.
+    public var matchingSolver: (any MatchingSolver)?
     /// Creates options.
     public init(mode: AssignmentMode? = nil, aggregate: Bool = true, timeLimit: Double? = nil, parallel: Bool = true) {
         self.mode = mode; self.aggregate = aggregate; self.timeLimit = timeLimit; self.parallel = parallel
@@ -92,12 +97,18 @@ public struct Planner: Sendable {
         stats.threads = threads
         let deadline = options.timeLimit.map { Date().addingTimeInterval($0) }
         let results = ResultBox<BlockSolution>(count: models.count)
+        let network = ResultBox<Bool>(count: models.count)
         let next = Counter()
         let work: @Sendable () -> Void = {
             while let j = next.take(below: order.count) {
                 let i = order[j]
                 results.set(i, Result {
-                    try LexicographicSolve(solver: solver, block: i, blocks: models.count, deadline: deadline, options: options).run(models[i])
+                    if let matching = options.matchingSolver, let fast = NetworkFastPath.solve(
+                        block: blocks[i], model: models[i], partition: partition, matching: matching, options: options) {
+                        network.set(i, .success(true))
+                        return fast
+                    }
+                    return try LexicographicSolve(solver: solver, block: i, blocks: models.count, deadline: deadline, options: options).run(models[i])
                 })
             }
             solver.releaseThreadResources()
@@ -110,6 +121,7 @@ public struct Planner: Sendable {
         var solutions: [BlockSolution] = []
         for r in results.values { solutions.append(try r!.get()) }
         stats.seconds["solve"] = clock.lap()
+        stats.networkBlocks = network.values.filter { $0 != nil }.count
 
         // Tier values: blocks plus the shortfall of targets no cadre can serve at all.
         var unreachable = 0

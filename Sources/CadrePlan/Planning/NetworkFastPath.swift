@@ -1,0 +1,268 @@
+import Foundation
+import MIP
+
+/// Finds maximum weight matchings in bipartite graphs; the planner's network fast path
+/// hands pure assignment blocks to one.
+///
+/// The planner does not know which library implements it (GLPK stays behind the
+/// GLPKSolver target); the executable and the tests supply one, e.g. GLPK's
+/// out-of-kilter routine wrapped in ``MatchingRoutine``.
+public protocol MatchingSolver: Sendable {
+    /// A matching (not necessarily perfect) of greatest total weight.
+    ///
+    /// - Parameters:
+    ///   - left: Number of left vertices, numbered `0..<left`.
+    ///   - right: Number of right vertices, numbered `0..<right`.
+    ///   - edges: The allowed pairs with their integer weights.
+    /// - Returns: The indices of the chosen edges.
+    /// - Throws: When the routine cannot solve the problem safely (e.g. weights too large
+    ///   for its arithmetic); the planner then solves the block as an integer program.
+    func maximumWeightMatching(left: Int, right: Int, edges: [(left: Int, right: Int, weight: Int)]) throws -> [Int]
+}
+
+/// A ``MatchingSolver`` made from a function, so that a routine from another module
+/// plugs in without either module depending on the other.
+public struct MatchingRoutine: MatchingSolver {
+    /// The routine: `(left, right, edges) -> chosen edge indices`.
+    public let body: @Sendable (Int, Int, [(left: Int, right: Int, weight: Int)]) throws -> [Int]
+    /// Wraps `body`.
+    public init(_ body: @escaping @Sendable (Int, Int, [(left: Int, right: Int, weight: Int)]) throws -> [Int]) {
+        self.body = body
+    }
+    /// Calls ``body``.
+    public func maximumWeightMatching(left: Int, right: Int, edges: [(left: Int, right: Int, weight: Int)]) throws -> [Int] {
+        try body(left, right, edges)
+    }
+}
+
+/// Solves blocks that are pure assignment problems as one maximum weight matching.
+///
+/// A block qualifies when its integer program is a bipartite matching in disguise: one
+/// wave, every cadre class serves at most one target per member with no workload row,
+/// and the only rows are "a dispatched cadre serves exactly one target" and "a target
+/// gets at most its demand" — no quota row that can bind, no pins, no "dispatched once"
+/// row. Cadre classes are expanded into one vertex per member and target classes into
+/// one vertex per member and unit of demand (one-to-one means a cadre never meets the
+/// same target twice, so demand copies are exact), within ``maximumExpandedEdges``.
+///
+/// The lexicographic objective then becomes one weight per edge. Tier 2 (timeliness) is
+/// a fixed multiple of tier 1 in one wave, so it is optimal whenever tier 1 is. With
+/// s = −(tier-1 coefficient)/g (g the gcd, so s is the smallest integer form) and c the
+/// tier-3 coefficient, the weight is W·s − c with
+/// W = 1 + K·(max c − min c) + max(|max c|, |min c|), K = min(left, right). Why W is
+/// enough: if a matching M has a smaller tier-1 sum than some M*, some alternating path
+/// or cycle P of M ⊕ M* gains at least 1 in Σs; it holds a ≤ K edges of M* and b ≤ K of
+/// M with |a − b| ≤ 1, so switching M along P changes Σc by at most
+/// K·(max c − min c) + max(|max c|, |min c|) < W, and M was not of maximum weight. Among
+/// matchings with the best Σs, the weight is constant − Σc, so the maximum is the
+/// tier-3 optimum. (W must cover matchings of different sizes, hence the extra term.)
+///
+/// Every check is made against the block's own integer program (its rows, bounds and
+/// tier terms), not only against the scenario's rules, so a model that gains a new
+/// kind of row is refused here rather than solved wrongly. When anything does not fit —
+/// the structure, the size cap, `Int` arithmetic, or the routine throws — the block
+/// goes to the general lexicographic solve.
+enum NetworkFastPath {
+    /// Most edges after expanding classes into members, unless the block needs no
+    /// expansion (every class a single member, demand 1: then the graph has one edge per
+    /// arc and is never larger than the integer program). Beyond this, the class integer
+    /// program, whose size does not grow with class sizes, is the better method.
+    static let maximumExpandedEdges = 50_000
+
+    /// The block's lexicographic optimum computed as a matching, or `nil` when the block
+    /// does not qualify or the routine fails (the caller then solves it as an integer program).
+    static func solve(block: Block, model bm: BlockModel, partition q: ClassPartition,
+                      matching: any MatchingSolver, options: PlannerOptions) -> BlockSolution? {
+        // Files written with --write-model would miss this block's tiers.
+        guard options.modelSink == nil else { return nil }
+        let started = DispatchTime.now().uptimeNanoseconds
+        guard let graph = Graph(block: block, model: bm, partition: q) else { return nil }
+        guard let chosen = try? matching.maximumWeightMatching(left: graph.left, right: graph.right, edges: graph.edges),
+              let values = graph.values(of: chosen, model: bm, partition: q) else { return nil }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        var result = BlockSolution(tiers: [], values: values)
+        for (t, tier) in bm.tiers.enumerated() {
+            let value = Int(Model.evaluate(tier.terms, constant: tier.constant, at: values).rounded())
+            // The matching takes its time once for all tiers; it is booked on the first.
+            result.tiers.append(TierOutcome(name: tier.name, value: value, bound: Double(value), status: "optimal",
+                                            gap: 0, seconds: t == 0 ? seconds : 0))
+        }
+        return result
+    }
+
+    /// The weighted bipartite graph of a qualifying block.
+    struct Graph {
+        var left = 0
+        var right = 0
+        var edges: [(left: Int, right: Int, weight: Int)] = []
+        /// The arc (index into the partition's arcs) each edge belongs to.
+        var arcOfEdge: [Int] = []
+
+        /// Builds the graph, or returns `nil` when the block is not a pure assignment problem.
+        init?(block: Block, model bm: BlockModel, partition q: ClassPartition) {
+            guard let first = block.arcs.first else { return nil }
+            let wave = q.arcs[first].wave
+            guard block.arcs.allSatisfy({ q.arcs[$0].wave == wave && q.arcs[$0].pinned == 0 }) else { return nil }
+            guard block.cadreClasses.allSatisfy({ q.cadreClasses[$0].countLimit == 1 && !q.cadreClasses[$0].needsLoadRow }) else { return nil }
+            guard Self.isMatchingModel(block: block, model: bm, partition: q) else { return nil }
+            guard let (s, c) = Self.edgeObjective(block: block, model: bm) else { return nil }
+
+            // Vertices: each cadre class's members, each target class's members × demand.
+            var leftStart: [Int: Int] = [:], rightStart: [Int: Int] = [:]
+            for k in block.cadreClasses { leftStart[k] = left; left += q.cadreClasses[k].members.count }
+            for m in block.targetClasses {
+                rightStart[m] = right
+                let tc = q.targetClasses[m]
+                guard case let (copies, false) = tc.members.count.multipliedReportingOverflow(by: tc.demand) else { return nil }
+                right += copies
+            }
+            var edgeCount = 0
+            for i in block.arcs {
+                let a = q.arcs[i], tc = q.targetClasses[a.targetClass]
+                edgeCount += q.cadreClasses[a.cadreClass].members.count * tc.members.count * tc.demand
+                guard edgeCount <= max(block.arcs.count, NetworkFastPath.maximumExpandedEdges) else { return nil }
+            }
+
+            // W = 1 + K·(max c − min c) + max(|max c|, |min c|), in checked arithmetic.
+            let minC = c.values.min() ?? 0, maxC = c.values.max() ?? 0
+            let k = min(left, right)
+            guard case let (spread, false) = maxC.subtractingReportingOverflow(minC),
+                  case let (paths, false) = spread.multipliedReportingOverflow(by: k),
+                  case let (w0, false) = paths.addingReportingOverflow(max(abs(maxC), abs(minC))),
+                  case let (w, false) = w0.addingReportingOverflow(1) else { return nil }
+
+            edges.reserveCapacity(edgeCount)
+            arcOfEdge.reserveCapacity(edgeCount)
+            for i in block.arcs {
+                let a = q.arcs[i]
+                guard case let (scaled, false) = w.multipliedReportingOverflow(by: s[i] ?? 0),
+                      case let (weight, false) = scaled.subtractingReportingOverflow(c[i] ?? 0) else { return nil }
+                let l0 = leftStart[a.cadreClass]!, r0 = rightStart[a.targetClass]!
+                let tc = q.targetClasses[a.targetClass]
+                for l in l0..<(l0 + q.cadreClasses[a.cadreClass].members.count) {
+                    for r in r0..<(r0 + tc.members.count * tc.demand) {
+                        edges.append((l, r, weight))
+                        arcOfEdge.append(i)
+                    }
+                }
+            }
+        }
+
+        /// Whether the block's rows and bounds are exactly those of a bipartite matching:
+        /// every variable is an n or a z with lower bound 0 and an upper bound the matching
+        /// respects by itself; every row is either `Σ z − n = 0` of one (class, wave) or
+        /// `Σ z ≤ |m|·demand` of one target class. Any other row (quota, once, load,
+        /// distinct, or a kind added later) makes the block not qualify.
+        static func isMatchingModel(block: Block, model bm: BlockModel, partition q: ClassPartition) -> Bool {
+            let model = bm.model
+            guard model.variables.count == bm.dispatchVariable.count + bm.arcVariable.count else { return false }
+            var keyOfDispatch: [Int: BlockModel.ClassWave] = [:]
+            for (key, v) in bm.dispatchVariable {
+                let spec = model.variables[v.index], size = Double(q.cadreClasses[key.cadreClass].members.count)
+                guard spec.lower == 0, spec.upper.map({ $0 >= size }) ?? true else { return false }
+                keyOfDispatch[v.index] = key
+            }
+            var arcOfVariable: [Int: Int] = [:]
+            for (i, v) in bm.arcVariable {
+                let a = q.arcs[i], tc = q.targetClasses[a.targetClass]
+                let most = Double(min(q.cadreClasses[a.cadreClass].members.count, tc.members.count * tc.demand))
+                let spec = model.variables[v.index]
+                guard spec.lower == 0, spec.upper.map({ $0 >= most }) ?? true else { return false }
+                arcOfVariable[v.index] = i
+            }
+            var arcsOfKey: [BlockModel.ClassWave: Int] = [:]
+            for i in block.arcs { arcsOfKey[BlockModel.ClassWave(cadreClass: q.arcs[i].cadreClass, wave: q.arcs[i].wave), default: 0] += 1 }
+            var arcsInto: [Int: Int] = [:]
+            for i in block.arcs { arcsInto[q.arcs[i].targetClass, default: 0] += 1 }
+            var serveRows = Set<BlockModel.ClassWave>(), demandRows = Set<Int>()
+            for row in model.constraints {
+                let dispatch = row.terms.filter { keyOfDispatch[$0.variable.index] != nil }
+                let arcs = row.terms.compactMap { arcOfVariable[$0.variable.index] }
+                guard arcs.count + dispatch.count == row.terms.count,
+                      row.terms.allSatisfy({ keyOfDispatch[$0.variable.index] != nil || $0.coefficient == 1 }) else { return false }
+                if let n = dispatch.first {
+                    // Σ z − n = 0 over exactly the arcs of n's (class, wave).
+                    let key = keyOfDispatch[n.variable.index]!
+                    guard dispatch.count == 1, n.coefficient == -1, row.lower == 0, row.upper == 0,
+                          arcs.allSatisfy({ q.arcs[$0].cadreClass == key.cadreClass && q.arcs[$0].wave == key.wave }),
+                          arcs.count == arcsOfKey[key], Set(arcs).count == arcs.count,
+                          serveRows.insert(key).inserted else { return false }
+                } else {
+                    // Σ z ≤ |m|·demand over arcs into one target class.
+                    guard let m = arcs.first.map({ q.arcs[$0].targetClass }),
+                          arcs.allSatisfy({ q.arcs[$0].targetClass == m }), row.lower.map({ $0 <= 0 }) ?? true else { return false }
+                    let tc = q.targetClasses[m]
+                    guard row.upper == Double(tc.members.count * tc.demand), arcs.count == arcsInto[m], Set(arcs).count == arcs.count,
+                          demandRows.insert(m).inserted else { return false }
+                }
+            }
+            // Without its serve row a dispatch variable would be free of its arcs, and a target
+            // class without its demand row could take more cadres than its vertices allow.
+            return serveRows.count == bm.dispatchVariable.count && demandRows == Set(block.targetClasses)
+        }
+
+        /// Per arc: s (tier 1 as a gain, divided by the gcd) and c (tier 3), read from the
+        /// block's tier terms; `nil` unless the tiers are coverage-like, timeliness a fixed
+        /// multiple of it, and quality, all on arc variables with integer coefficients.
+        static func edgeObjective(block: Block, model bm: BlockModel) -> (s: [Int: Int], c: [Int: Int])? {
+            guard bm.tiers.count == 3 else { return nil }
+            var arcOfVariable: [Int: Int] = [:]
+            for (i, v) in bm.arcVariable { arcOfVariable[v.index] = i }
+            var coefficients: [[Int: Int]] = []
+            for tier in bm.tiers {
+                var byArc: [Int: Int] = [:]
+                for term in tier.terms {
+                    guard let i = arcOfVariable[term.variable.index], term.coefficient == term.coefficient.rounded(),
+                          abs(term.coefficient) < 1e15 else { return nil }
+                    byArc[i, default: 0] += Int(term.coefficient)
+                }
+                coefficients.append(byArc)
+            }
+            let (t1, t2, t3) = (coefficients[0], coefficients[1], coefficients[2])
+            // Tier 2 = ρ·tier 1 (+ constant): then keeping tier 1 at its optimum fixes tier 2.
+            // Checked as t2[a]·t1[r] == t2[r]·t1[a] for a reference arc r with t1[r] ≠ 0.
+            let reference = block.arcs.first { (t1[$0] ?? 0) != 0 }
+            for i in block.arcs {
+                let a1 = t1[i] ?? 0, a2 = t2[i] ?? 0
+                if let r = reference {
+                    let (lhs, o1) = a2.multipliedReportingOverflow(by: t1[r]!)
+                    let (rhs, o2) = (t2[r] ?? 0).multipliedReportingOverflow(by: a1)
+                    guard !o1, !o2, lhs == rhs else { return nil }
+                } else if a2 != 0 {
+                    return nil
+                }
+            }
+            // Tier 1 is minimised: its gain per pair is −coefficient, reduced by the gcd.
+            var g = 0
+            for i in block.arcs { g = gcd(g, (t1[i] ?? 0).magnitude) }
+            var s: [Int: Int] = [:]
+            for i in block.arcs { s[i] = g == 0 ? 0 : -(t1[i] ?? 0) / Int(g) }
+            var c: [Int: Int] = [:]
+            for i in block.arcs { c[i] = t3[i] ?? 0 }
+            return (s, c)
+        }
+
+        static func gcd(_ a: Int, _ b: UInt) -> Int {
+            var (x, y) = (UInt(a), b)
+            while y != 0 { (x, y) = (y, x % y) }
+            return Int(x)
+        }
+
+        /// The block's variable values for the chosen edges, or `nil` if the routine's
+        /// answer is not a matching of this graph (a vertex used twice, an index out of range).
+        func values(of chosen: [Int], model bm: BlockModel, partition q: ClassPartition) -> [Double]? {
+            var leftUsed = [Bool](repeating: false, count: left), rightUsed = [Bool](repeating: false, count: right)
+            var values = [Double](repeating: 0, count: bm.model.variables.count)
+            for e in chosen {
+                guard edges.indices.contains(e), !leftUsed[edges[e].left], !rightUsed[edges[e].right] else { return nil }
+                leftUsed[edges[e].left] = true
+                rightUsed[edges[e].right] = true
+                let a = q.arcs[arcOfEdge[e]]
+                // z counts the pairs along the arc; n = Σ z of its (class, wave), the serve row.
+                values[bm.arcVariable[arcOfEdge[e]]!.index] += 1
+                values[bm.dispatchVariable[BlockModel.ClassWave(cadreClass: a.cadreClass, wave: a.wave)]!.index] += 1
+            }
+            return values
+        }
+    }
+}
