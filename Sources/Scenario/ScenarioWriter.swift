@@ -73,6 +73,7 @@ public enum ScenarioWriter {
         out += "  forbid_own_supervisor: \(s.rules.forbidOwnSupervisor)\n"
         let byKind = TargetKind.allCases.compactMap { kind in s.rules.minRankByKind[kind].map { (kind.rawValue, $0.keyword) } }
         if !byKind.isEmpty { out += "  min_rank_by_kind: {\(byKind.map { "\($0.0): \($0.1)" }.joined(separator: ", "))}\n" }
+        if s.rules.onlyListedPairs { out += "  only_listed_pairs: true\n" }
         if !s.indicators.isEmpty {
             out += "indicators:\n"
             for ind in s.indicators {

@@ -12,6 +12,6 @@ struct CadrePlanCommand: ParsableCommand {
         assignment has been checked by an independent verifier.
         """,
         version: "0.1.0",
-        subcommands: [Generate.self, Check.self, Solve.self, Verify.self]
+        subcommands: [Generate.self, Check.self, Solve.self, Verify.self, Explain.self, Compare.self, Import.self]
     )
 }

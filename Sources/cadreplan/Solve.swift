@@ -27,6 +27,15 @@ extension CadrePlanCommand {
         @Option(help: "one-to-one, or one-to-many:M (each cadre serves 1 to M targets). Default: the scenario's.")
         var mode: String?
 
+        @Option(help: ArgumentHelp("Pins to keep, e.g. an earlier plan's pins.csv (cadre,target,wave): those assignments stay as they are.", valueName: "file"))
+        var pins: String?
+
+        @Option(name: .customLong("pin-waves"), help: ArgumentHelp("With --pins: keep only the pins of these waves (comma-separated ids), e.g. w1 to re-plan wave 2 with wave 1 dispatched.", valueName: "waves"))
+        var pinWaves: String?
+
+        @Option(help: ArgumentHelp("An earlier plan folder to stay close to: moving one of its assignments costs in a stability tier (after coverage and timeliness, before quality), and changes.csv lists every change with its reason.", valueName: "plan"))
+        var previous: String?
+
         @Option(name: .customLong("time-limit"), help: "Seconds for all solves together; the best plan found is kept and its gap reported.")
         var timeLimit: Double?
 
@@ -62,6 +71,7 @@ extension CadrePlanCommand {
                 throw ValidationError("--time-limit must be a number of seconds in (0, 1000000], got \(timeLimit)")
             }
             guard Language(rawValue: lang) != nil else { throw ValidationError("--lang must be zh or en, got '\(lang)'") }
+            if pinWaves != nil && pins == nil { throw ValidationError("--pin-waves needs --pins") }
             if let writeModel, !(writeModel.hasSuffix(".mps") || writeModel.hasSuffix(".lp")) {
                 throw ValidationError("--write-model needs a file name ending in .mps or .lp, got '\(writeModel)'")
             }
@@ -72,9 +82,28 @@ extension CadrePlanCommand {
 
         func run() throws {
             let started = Date()
-            let loaded = try loadScenario(scenario)
+            var loaded = try loadScenario(scenario)
+            var earlier: [Pin]? = nil
+            do {
+                if let pins {
+                    var extra = try PinsFile.read(path: pins, scenario: loaded)
+                    if let pinWaves {
+                        let keep = Set(pinWaves.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) })
+                        let unknown = keep.subtracting(loaded.waves.map(\.id))
+                        guard unknown.isEmpty else { throw ValidationError("--pin-waves names unknown waves: \(unknown.sorted().joined(separator: ", "))") }
+                        extra = extra.filter { keep.contains($0.wave) }
+                    }
+                    let have = Set(loaded.pins)
+                    loaded.pins += extra.filter { !have.contains($0) }
+                }
+                if let previous { earlier = try PinsFile.read(path: previous + "/pins.csv") }
+            } catch let error as InputErrors {
+                printError(error.description)
+                throw Exit.inputError
+            }
             let readSeconds = Date().timeIntervalSince(started)
             var options = PlannerOptions(mode: mode.flatMap(AssignmentMode.init(text:)), aggregate: !noAggregate, timeLimit: timeLimit, parallel: !singleThread)
+            options.previous = earlier
             let line = ProgressLine(enabled: progress || standardErrorIsTerminal)
             options.progress = { line.update($0) }
             options.matchingSolver = MatchingRoutine { try AssignmentSolver.maximumWeightMatching(left: $0, right: $1, edges: $2) }
@@ -117,12 +146,24 @@ extension CadrePlanCommand {
             timings["verify"] = verifySeconds
             for t in plan.tiers { timings["solve_\(t.name)"] = t.seconds }
             let summary = PlanSummary(plan: plan, solverName: GLPKSolver.versionDescription, violations: 0)
+            // The change list is recounted from the two plans (not from the model) and must agree
+            // with the stability tier: a second, independent check of re-planning.
+            var changes: ChangeReport? = nil
+            if let earlier {
+                let report = ChangeReport(previous: earlier, plan: plan)
+                let tier = plan.tiers.first { $0.name == "stability" }?.value ?? 0
+                guard report.notKept * s.weights.move == tier else {
+                    printError("internal check failed: \(report.notKept) earlier assignments changed but the stability tier says \(tier); nothing was written")
+                    throw Exit.violations
+                }
+                changes = report
+            }
             let writer = PlanWriter(language: Language(rawValue: lang) ?? .zh,
                                     formats: format.split(separator: ",").compactMap { TableFormat(rawValue: String($0)) })
             let folder = out ?? "plans/\(writer.safeName(s.name))"
             let writeStart = Date()
             do {
-                try writer.write(plan, summary: summary, timings: timings, to: folder)
+                try writer.write(plan, summary: summary, timings: timings, changes: changes, to: folder)
             } catch {
                 printError("\(folder): \(error)")
                 throw ExitCode.failure
@@ -130,6 +171,7 @@ extension CadrePlanCommand {
             timings["write"] = Date().timeIntervalSince(writeStart)
             timings["total"] = Date().timeIntervalSince(started)
             print(Report.text(summary: summary, timings: timings), terminator: "")
+            if let changes { print("changes against \(previous ?? ""): \(changes.notKept) earlier assignments not kept, \(changes.changes.count - changes.notKept) added (changes.csv)") }
             print("plan written to \(folder)")
         }
     }

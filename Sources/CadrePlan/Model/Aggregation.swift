@@ -40,6 +40,8 @@ struct Arc: Sendable, Hashable {
     var cost: Int
     /// Pairs that pins force in (0 or 1: pins are on singletons).
     var pinned: Int
+    /// Pairs of an earlier plan along this arc (re-planning): each pair kept counts once.
+    var previous: Int = 0
 }
 
 /// The scenario partitioned into classes, with every allowed class pair.
@@ -54,48 +56,70 @@ struct ClassPartition: Sendable {
     var classOfCadre: [Int] = []
     var classOfTarget: [Int] = []
 
-    /// Attributes the model reads from a cadre (unit only where a supervisor names it).
+    /// Attributes the model reads from a cadre (unit only where a supervisor names it), and,
+    /// when re-planning one-to-one, the class and wave of its earlier target.
     private struct CadreKey: Hashable {
         let level: Level, rank: Rank, group: String?, region: String, skills: [String]
         let capacity: Int, earliest: Int, unit: String
+        var previous: [Int] = []
     }
-    /// Attributes the model reads from a target.
+    /// Attributes the model reads from a target, and the base classes and waves of its earlier cadres.
     private struct TargetKey: Hashable {
         let kind: TargetKind, category: String, level: Level, region: String, weight: Int
         let urgent: Bool, demand: Int, minRank: Rank, workload: Int, consent: Bool, supervisor: String
+        var previous: [Int] = []
     }
 
     init(_ p: PreparedScenario, aggregate: Bool) {
         let s = p.scenario
-        // Cadre classes, in order of first appearance so that output is deterministic.
-        var cadreKeyIndex: [CadreKey: Int] = [:]
-        var cadreGroups: [[Int]] = []
-        classOfCadre = [Int](repeating: -1, count: s.cadres.count)
-        for (i, c) in s.cadres.enumerated() {
-            if aggregate && !p.specialCadres.contains(i) {
-                let key = CadreKey(
-                    level: c.level, rank: c.rank, group: c.group, region: c.region, skills: c.skills,
-                    capacity: p.capacity(ofCadre: i), earliest: p.cadreEarliest[i],
-                    unit: p.relevantUnits.contains(c.unit) ? c.unit : "")
-                if let k = cadreKeyIndex[key] { cadreGroups[k].append(i); continue }
-                cadreKeyIndex[key] = cadreGroups.count
-            }
-            cadreGroups.append([i])
+        let waveCount = max(1, s.waves.count)
+        // Base cadre keys: what the rules read. Special cadres get no key (they stay single).
+        var baseKeys: [CadreKey?] = s.cadres.indices.map { i in
+            guard aggregate && !p.specialCadres.contains(i) else { return nil }
+            let c = s.cadres[i]
+            return CadreKey(
+                level: c.level, rank: c.rank, group: c.group, region: c.region, skills: c.skills,
+                capacity: p.capacity(ofCadre: i), earliest: p.cadreEarliest[i],
+                unit: p.relevantUnits.contains(c.unit) ? c.unit : "")
         }
+        var baseIndex: [CadreKey: Int] = [:]
+        let baseOfCadre: [Int] = s.cadres.indices.map { i in
+            guard let key = baseKeys[i] else { return -1 - i }  // a special cadre is its own base
+            if let b = baseIndex[key] { return b }
+            baseIndex[key] = baseIndex.count
+            return baseIndex.count - 1
+        }
+        // Target classes; when re-planning, targets also differ by their earlier cadres' base classes.
         var targetKeyIndex: [TargetKey: Int] = [:]
         var targetGroups: [[Int]] = []
         for (i, t) in s.targets.enumerated() {
             if aggregate && !p.specialTargets.contains(i) {
                 let sup = t.supervisor ?? ""
-                let key = TargetKey(
+                var key = TargetKey(
                     kind: t.kind, category: t.category, level: t.level, region: t.region,
                     weight: s.weights.coverageWeight(of: t), urgent: t.urgent, demand: t.demand,
                     minRank: p.effectiveMinRank[i], workload: t.workload, consent: t.consent,
                     supervisor: p.relevantUnits.contains(sup) ? sup : "")
+                key.previous = (p.previousByTarget[i] ?? []).map { baseOfCadre[$0.cadre] * waveCount + $0.wave }.sorted()
                 if let k = targetKeyIndex[key] { targetGroups[k].append(i); continue }
                 targetKeyIndex[key] = targetGroups.count
             }
             targetGroups.append([i])
+        }
+        classOfTarget = [Int](repeating: -1, count: s.targets.count)
+        for (m, g) in targetGroups.enumerated() { for t in g { classOfTarget[t] = m } }
+        // Cadre classes, in order of first appearance so that output is deterministic; when
+        // re-planning one-to-one, cadres also differ by the class and wave of their earlier target.
+        var cadreKeyIndex: [CadreKey: Int] = [:]
+        var cadreGroups: [[Int]] = []
+        for i in s.cadres.indices {
+            if var key = baseKeys[i] {
+                key.previous = (p.previousByCadre[i] ?? []).map { classOfTarget[$0.target] * waveCount + $0.wave }.sorted()
+                baseKeys[i] = key
+                if let k = cadreKeyIndex[key] { cadreGroups[k].append(i); continue }
+                cadreKeyIndex[key] = cadreGroups.count
+            }
+            cadreGroups.append([i])
         }
         let byID: (String, String) -> Bool = { $0 < $1 }
         targetClasses = targetGroups.map { g in
@@ -151,15 +175,19 @@ struct ClassPartition: Sendable {
                 cadreClasses.append(CadreClass(members: part, countLimit: countLimit, needsLoadRow: needsLoad, capacity: capacity, earliest: p.cadreEarliest[c]))
                 guard countLimit > 0 else { continue }
                 let pins = part.count == 1 ? (pinsByCadre[part[0]] ?? []) : []
+                var earlier: [Int: Int] = [:]  // (target class · waves + wave) → earlier pairs
+                for c in part { for e in p.previousByCadre[c] ?? [] { earlier[classOfTarget[e.target] * s.waves.count + e.wave, default: 0] += 1 } }
                 for a in allowed {
                     let t = targetClasses[a.m].representative
                     for w in p.waves(cadre: c, target: t) {
                         let pinned = pins.contains { $0.target == t && $0.wave == w && targetClasses[a.m].members.count == 1 } ? 1 : 0
-                        arcs.append(Arc(cadreClass: k, targetClass: a.m, wave: w, workload: a.workload, cost: a.cost, pinned: pinned))
+                        arcs.append(Arc(cadreClass: k, targetClass: a.m, wave: w, workload: a.workload, cost: a.cost, pinned: pinned,
+                                        previous: earlier[a.m * s.waves.count + w] ?? 0))
                     }
                 }
             }
         }
+        classOfCadre = [Int](repeating: -1, count: s.cadres.count)
         for (k, cc) in cadreClasses.enumerated() { for c in cc.members { classOfCadre[c] = k } }
     }
 }

@@ -129,11 +129,25 @@ struct BlockModel: Sendable {
             for key in keys where q.cadreClasses[key.cadreClass].countLimit > 1 { quality.append(Term(dispatch[key]!, -Double(lambda))) }
         }
         self.model = model
-        self.tiers = [
+        var tiers = [
             TierObjective(name: "coverage", terms: coverage.filter { $0.coefficient != 0 }, constant: Double(coverageConstant)),
             TierObjective(name: "timeliness", terms: timeliness, constant: 0),
-            TierObjective(name: "quality", terms: quality, constant: 0),
         ]
+        if p.previous != nil {
+            // Re-planning: each earlier pair not kept costs `move`. Along an arc with p earlier
+            // pairs at most p of its z pairs can be earlier ones, and z ≤ p there (one-to-one
+            // classes are refined by earlier partner; otherwise earlier participants are single),
+            // so the kept pairs are exactly z: stability = move·(Σ p − Σ z).
+            let move = s.weights.move
+            var stability: [Term] = [], earlier = 0
+            for i in block.arcs where q.arcs[i].previous > 0 {
+                earlier += q.arcs[i].previous
+                if move != 0 { stability.append(Term(arcVar[i]!, -Double(move))) }
+            }
+            tiers.append(TierObjective(name: "stability", terms: stability, constant: Double(move * earlier)))
+        }
+        tiers.append(TierObjective(name: "quality", terms: quality, constant: 0))
+        self.tiers = tiers
         self.dispatchVariable = dispatch
         self.arcVariable = arcVar
     }

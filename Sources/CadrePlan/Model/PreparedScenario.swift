@@ -33,11 +33,18 @@ struct PreparedScenario: Sendable {
     let relevantUnits: Set<String>
     /// Most targets one cadre may serve.
     let countLimit: Int
+    /// Assignments of an earlier plan to stay close to (re-planning); `nil` when not re-planning.
+    let previous: [ResolvedPin]?
+    /// Earlier assignments whose cadre, target or wave no longer exists: changes no plan can avoid.
+    let previousUnresolved: Int
+    /// Earlier partners of each cadre / target (positions and wave).
+    let previousByCadre: [Int: [ResolvedPin]]
+    let previousByTarget: [Int: [ResolvedPin]]
 
     struct PairKey: Hashable, Sendable { let cadre: Int; let target: Int }
     struct ResolvedPin: Hashable, Sendable { let cadre: Int; let target: Int; let wave: Int }
 
-    init(_ scenario: Scenario, mode: AssignmentMode? = nil) {
+    init(_ scenario: Scenario, mode: AssignmentMode? = nil, previous: [Pin]? = nil) {
         var s = scenario
         if let mode { s.mode = mode }
         self.scenario = s
@@ -74,6 +81,23 @@ struct PreparedScenario: Sendable {
             pins.append(ResolvedPin(cadre: c, target: t, wave: w))
             specialC.insert(c); specialT.insert(t)
         }
+        var resolvedPrevious: [ResolvedPin] = []
+        var unresolved = 0
+        var byCadre: [Int: [ResolvedPin]] = [:], byTarget: [Int: [ResolvedPin]] = [:]
+        for p in previous ?? [] {
+            guard let c = cadreIndex[p.cadre], let t = targetIndex[p.target], let w = waveIndex[p.wave] else { unresolved += 1; continue }
+            let r = ResolvedPin(cadre: c, target: t, wave: w)
+            resolvedPrevious.append(r)
+            byCadre[c, default: []].append(r)
+            byTarget[t, default: []].append(r)
+            // Beyond one-to-one, kept pairs are counted on individual cadres and targets
+            // (see docs/MODEL.md, re-planning), so earlier participants are told apart.
+            if s.mode.maxTargets > 1 { specialC.insert(c); specialT.insert(t) }
+        }
+        self.previous = previous == nil ? nil : resolvedPrevious
+        previousUnresolved = unresolved
+        previousByCadre = byCadre
+        previousByTarget = byTarget
         pairRules = rules
         listedTargets = listed
         specialCadres = specialC

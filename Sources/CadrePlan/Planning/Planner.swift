@@ -22,6 +22,9 @@ public struct PlanProgress: Sendable {
 public struct PlannerOptions: Sendable {
     /// Replaces the scenario's mode.
     public var mode: AssignmentMode?
+    /// Assignments of an earlier plan: moving any of them costs `weights.move` in a stability
+    /// tier between timeliness and quality (re-planning). `nil`: no stability tier.
+    public var previous: [Pin]?
     /// Solve over classes of interchangeable cadres and targets (exact; see docs/MODEL.md).
     public var aggregate = true
     /// Wall-clock limit for all solves together, seconds.
@@ -74,7 +77,7 @@ public struct Planner: Sendable {
     /// Plans `scenario` lexicographically: coverage, then timeliness, then quality.
     public func plan(_ scenario: Scenario, options: PlannerOptions = PlannerOptions()) throws -> Plan {
         let clock = Stopwatch()
-        let prepared = PreparedScenario(scenario, mode: options.mode)
+        let prepared = PreparedScenario(scenario, mode: options.mode, previous: options.previous)
         try checkPins(prepared)
         let partition = ClassPartition(prepared, aggregate: options.aggregate)
         let blocks = partition.blocks(prepared)
@@ -103,7 +106,7 @@ public struct Planner: Sendable {
             while let j = next.take(below: order.count) {
                 let i = order[j]
                 results.set(i, Result {
-                    if let matching = options.matchingSolver, let fast = NetworkFastPath.solve(
+                    if options.previous == nil, let matching = options.matchingSolver, let fast = NetworkFastPath.solve(
                         block: blocks[i], model: models[i], partition: partition, matching: matching, options: options) {
                         network.set(i, .success(true))
                         return fast
@@ -129,9 +132,13 @@ public struct Planner: Sendable {
         for (m, tc) in partition.targetClasses.enumerated() where !inBlock.contains(m) {
             unreachable += tc.weight * tc.demand * tc.members.count
         }
+        // Earlier pairs that no arc can keep (cadre gone, pair no longer allowed) are changes in any plan.
+        let keepable = partition.arcs.reduce(0) { $0 + $1.previous }
+        let forcedChanges = (prepared.previous?.count ?? 0) + prepared.previousUnresolved - keepable
+        let names = prepared.previous == nil ? ["coverage", "timeliness", "quality"] : ["coverage", "timeliness", "stability", "quality"]
         var tiers: [TierOutcome] = []
-        for (t, name) in ["coverage", "timeliness", "quality"].enumerated() {
-            var value = t == 0 ? unreachable : 0
+        for (t, name) in names.enumerated() {
+            var value = name == "coverage" ? unreachable : name == "stability" ? forcedChanges * scenario.weights.move : 0
             var bound = Double(value)
             var status = "optimal"
             var seconds = 0.0
@@ -146,7 +153,7 @@ public struct Planner: Sendable {
 
         var pairs: [PlannedPair] = []
         for (i, b) in blocks.enumerated() {
-            pairs += Expansion.expand(block: b, model: models[i], values: solutions[i].values, partition: partition)
+            pairs += Expansion.expand(block: b, model: models[i], values: solutions[i].values, partition: partition, prepared: prepared)
         }
         pairs.sort()
         stats.seconds["expand"] = clock.lap()

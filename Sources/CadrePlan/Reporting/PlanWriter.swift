@@ -22,7 +22,7 @@ public struct PlanWriter: Sendable {
     }
 
     /// Writes `plan` (with `summary`) to `folder`, replacing an earlier plan folder there.
-    public func write(_ plan: Plan, summary: PlanSummary, timings: [String: Double], to folder: String) throws {
+    public func write(_ plan: Plan, summary: PlanSummary, timings: [String: Double], changes: ChangeReport? = nil, to folder: String) throws {
         let fm = FileManager.default
         let dest = URL(fileURLWithPath: folder).standardizedFileURL
         var isDir: ObjCBool = false
@@ -41,6 +41,9 @@ public struct PlanWriter: Sendable {
         try fm.createDirectory(at: staging, withIntermediateDirectories: true)
         do {
             try writeContents(plan, summary: summary, timings: timings, into: staging)
+            if let changes {
+                try AtomicFile.write(changes.csv(language), to: staging.appendingPathComponent("changes.csv").path, bom: true)
+            }
         } catch {
             try? fm.removeItem(at: staging)
             throw error
