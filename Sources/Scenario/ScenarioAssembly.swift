@@ -54,9 +54,25 @@ struct ScenarioAssembly {
         groupCategories = categories
     }
 
+    /// The variant's base folder (`base:` in scenario.yaml), resolved; `nil` for a self-contained scenario.
+    var baseFolder: String?
+    /// True when scenario.yaml names a base folder that does not exist (already reported there).
+    var baseMissing = false
+
     /// The path of `name` inside the folder, written the way the user wrote the folder.
     func path(_ name: String) -> String {
         folder.hasSuffix("/") ? folder + name : folder + "/" + name
+    }
+
+    /// Where to read CSV file `name`: the folder's own file when it exists, else the base's
+    /// (so every message names the file actually read). `nil` when the file would come from
+    /// a base folder that is missing: that is reported once, at the `base` key, rather than
+    /// once more per inherited file.
+    func csvPath(_ name: String) -> String? {
+        let own = path(name)
+        if FileManager.default.fileExists(atPath: own) || (baseFolder == nil && !baseMissing) { return own }
+        guard let baseFolder else { return nil }
+        return baseFolder.hasSuffix("/") ? baseFolder + name : baseFolder + "/" + name
     }
 
     /// `unknown region 'x': not an id in regions.csv (a, b)`, listing the ids when there are few.
@@ -68,7 +84,8 @@ struct ScenarioAssembly {
     // MARK: - regions.csv
 
     mutating func readRegions() {
-        let table = ScenarioTable(CSVFile.readCollectingErrors(path: path("regions.csv")), columns: [
+        guard let path = csvPath("regions.csv") else { return }
+        let table = ScenarioTable(CSVFile.readCollectingErrors(path: path), columns: [
             .init(name: "id", required: true), .init(name: "name", required: true),
             .init(name: "lat", required: false), .init(name: "lon", required: false),
         ])
@@ -110,7 +127,8 @@ struct ScenarioAssembly {
     // MARK: - cadres.csv
 
     mutating func readCadres() {
-        let table = ScenarioTable(CSVFile.readCollectingErrors(path: path("cadres.csv")), columns: [
+        guard let path = csvPath("cadres.csv") else { return }
+        let table = ScenarioTable(CSVFile.readCollectingErrors(path: path), columns: [
             .init(name: "id", required: true), .init(name: "name", required: true),
             .init(name: "level", required: true), .init(name: "rank", required: true),
             .init(name: "group", required: false), .init(name: "region", required: true),
@@ -157,7 +175,8 @@ struct ScenarioAssembly {
     // MARK: - targets.csv
 
     mutating func readTargets() {
-        let table = ScenarioTable(CSVFile.readCollectingErrors(path: path("targets.csv")), columns: [
+        guard let path = csvPath("targets.csv") else { return }
+        let table = ScenarioTable(CSVFile.readCollectingErrors(path: path), columns: [
             .init(name: "id", required: true), .init(name: "name", required: true),
             .init(name: "kind", required: true), .init(name: "category", required: true),
             .init(name: "level", required: true), .init(name: "region", required: true),
@@ -215,8 +234,7 @@ struct ScenarioAssembly {
     // MARK: - pairs.csv
 
     mutating func readPairs() {
-        let path = path("pairs.csv")
-        guard FileManager.default.fileExists(atPath: path) else { return }  // optional file
+        guard let path = csvPath("pairs.csv"), FileManager.default.fileExists(atPath: path) else { return }  // optional file
         let table = ScenarioTable(CSVFile.readCollectingErrors(path: path), columns: [
             .init(name: "cadre", required: true), .init(name: "target", required: true),
             .init(name: "forbidden", required: false), .init(name: "cost", required: false),
@@ -253,8 +271,7 @@ struct ScenarioAssembly {
     // MARK: - pins.csv
 
     mutating func readPins() {
-        let path = path("pins.csv")
-        guard FileManager.default.fileExists(atPath: path) else { return }  // optional file
+        guard let path = csvPath("pins.csv"), FileManager.default.fileExists(atPath: path) else { return }  // optional file
         let table = ScenarioTable(CSVFile.readCollectingErrors(path: path), columns: [
             .init(name: "cadre", required: true), .init(name: "target", required: true), .init(name: "wave", required: true),
         ])

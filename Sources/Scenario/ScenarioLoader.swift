@@ -40,6 +40,7 @@ public enum ScenarioLoader {
         // Files depend on each other in this order: regions ← cadres, targets ← pairs ← pins.
         var assembly = ScenarioAssembly(folder: folder, yaml: yaml)
         assembly.errors = yaml.errors
+        if let base = yaml.base { resolve(base, of: folder, yamlPath: yamlPath, into: &assembly) }
         assembly.readRegions()
         assembly.checkYAMLRegionReferences()
         assembly.readCadres()
@@ -55,6 +56,40 @@ public enum ScenarioLoader {
             indicators: s.indicators, regions: assembly.regions, cadres: assembly.cadres, targets: assembly.targets,
             pairs: assembly.pairs, pins: assembly.pins)
         return (scenario, [])
+    }
+
+    /// Points `assembly` at the base folder of a variant, or reports a base that is not a folder.
+    ///
+    /// Only the base's CSV files are used; its scenario.yaml is never read, so a variant's yaml
+    /// is complete on its own and chains or cycles of bases cannot arise.
+    private static func resolve(_ base: YAMLBaseReference, of folder: String, yamlPath: String, into assembly: inout ScenarioAssembly) {
+        // Relative to the variant's folder, not to the working directory: the pair of folders moves together.
+        let joined = base.folder.hasPrefix("/") ? base.folder : (folder.hasSuffix("/") ? folder : folder + "/") + base.folder
+        let resolved = lexicallyNormalized(joined)
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: resolved, isDirectory: &isFolder), isFolder.boolValue {
+            assembly.baseFolder = resolved
+        } else {
+            assembly.baseMissing = true
+            let what = FileManager.default.fileExists(atPath: resolved) ? "is a file" : "not found"
+            assembly.errors.append(InputError(file: yamlPath, line: base.line, column: base.column, columnName: "base",
+                                              message: "base folder \(base.folder.quotedForMessage) \(what) (looked for \(resolved)); expected a scenario folder whose CSV files this variant inherits"))
+        }
+    }
+
+    /// `a/b/../c/./d` → `a/c/d`, so that messages name the file the way a person would write it.
+    /// Leading `..` segments are kept (they point outside the folder given).
+    static func lexicallyNormalized(_ path: String) -> String {
+        let absolute = path.hasPrefix("/")
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == "..", let last = parts.last, last != ".." { parts.removeLast(); continue }
+            if part == "..", absolute, parts.isEmpty { continue }  // "/.." is "/"
+            parts.append(part)
+        }
+        let joined = parts.joined(separator: "/")
+        return absolute ? "/" + joined : (joined.isEmpty ? "." : joined)
     }
 
     /// Sorts by file (in ``fileNames`` order, folder-level problems first), then line, then column,

@@ -32,6 +32,16 @@ struct ScenarioYAMLOutcome {
     var groupsKnown = false
     /// Region ids used as `region_quotas` keys, for the cross-check with regions.csv.
     var regionReferences: [YAMLRegionReference] = []
+    /// The `base` folder (as written) and where its key is, for the loader to resolve.
+    var base: YAMLBaseReference?
+}
+
+/// `base: <folder>` in a variant's scenario.yaml: the folder whose CSV files the variant inherits.
+struct YAMLBaseReference {
+    var folder: String
+    /// Position of the `base` key, so that a base folder that does not exist is reported there.
+    var line: Int?
+    var column: Int?
 }
 
 /// Reads scenario.yaml by walking the composed YAML node tree, so every problem gets the line and
@@ -75,9 +85,13 @@ struct ScenarioYAMLReader {
     private mutating func scenario(_ root: Node) -> ScenarioYAMLOutcome {
         var outcome = ScenarioYAMLOutcome()
         guard let top = entries(root, path: "", what: "the scenario",
-                                allowed: ["name", "mode", "waves", "groups", "weights", "rules", "indicators"],
+                                allowed: ["name", "base", "mode", "waves", "groups", "weights", "rules", "indicators"],
                                 required: ["name", "waves"]) else { return outcome }
         var settings = ScenarioSettings()
+        if let node = top["base"], let folder = text(node, path: "base", what: "a folder relative to this scenario's folder") {
+            let key = keyNode(root, "base")
+            outcome.base = YAMLBaseReference(folder: folder, line: key?.mark?.line, column: key?.mark?.column)
+        }
         if let node = top["name"], let name = text(node, path: "name", what: "the scenario's name") { settings.name = name }
         if let node = top["mode"], !node.isScenarioNull, let text = scalarText(node, path: "mode", expected: ScenarioExpect.mode) {
             if let mode = AssignmentMode(text: text) {
@@ -313,6 +327,15 @@ struct ScenarioYAMLReader {
             fail(node, path, "missing required key \(key.quotedForMessage) in \(what)")
         }
         return result
+    }
+
+    /// The key node of `key` in the mapping `node` (its position, for messages about the whole entry).
+    private func keyNode(_ node: Node, _ key: String) -> Node? {
+        guard case .mapping(let mapping) = node else { return nil }
+        return mapping.first { k, _ in
+            if case .scalar(let scalar) = k { return scalar.string.scenarioTrimmed == key }
+            return false
+        }?.key
     }
 
     /// The key–value pairs of a mapping whose keys are scalars; reports anything else.

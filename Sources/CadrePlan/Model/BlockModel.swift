@@ -76,10 +76,13 @@ struct BlockModel: Sendable {
                 let load = zs.map { Term(arcVar[$0]!, Double(q.arcs[$0].workload)) }
                 model.addConstraint("load_\(tag)", load + [Term(n, -Double(cc.capacity))], upper: 0)
             }
-            // One cadre serves one target at most once: z ≤ |m|·n, implied unless |m| < L.
+            // One cadre serves one target at most once: z ≤ |m|·n. Implied when |m| ≥ L (by
+            // Σz ≤ L·n) and when demand is 1 (z ≤ |m|·demand = |m| ≤ |m|·n once n ≥ 1, and
+            // Σz ≤ L·n forces z = 0 when n = 0), so written only where it can bind.
             for i in zs {
-                let size = q.targetClasses[q.arcs[i].targetClass].members.count
-                if size < cc.countLimit {
+                let tc = q.targetClasses[q.arcs[i].targetClass]
+                let size = tc.members.count
+                if size < cc.countLimit && tc.demand > 1 {
                     model.addConstraint("distinct_\(i)", [Term(arcVar[i]!, 1), Term(n, -Double(size))], upper: 0)
                 }
             }

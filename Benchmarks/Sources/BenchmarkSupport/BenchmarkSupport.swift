@@ -1,0 +1,124 @@
+import Benchmark
+import CadrePlan
+import Foundation
+import Scenario
+
+// What every suite shares: where the scenarios are, the scale-10 preset, the custom
+// (deterministic) metrics and the configurations that keep a run within its time budget.
+
+/// Folders of the repository the benchmarks measure.
+public enum BenchmarkPaths {
+    /// The repository root: `$CADREPLAN_ROOT`, or the folder above `Benchmarks/` found from this file.
+    public static var root: String {
+        if let root = ProcessInfo.processInfo.environment["CADREPLAN_ROOT"], !root.isEmpty { return root }
+        // …/Benchmarks/Sources/BenchmarkSupport/BenchmarkSupport.swift → …
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<4 { url.deleteLastPathComponent() }
+        return url.path
+    }
+
+    /// `scenarios/<name>` in the repository.
+    public static func scenario(_ name: String) -> String { root + "/scenarios/" + name }
+
+    /// A fresh empty folder under the system's temporary folder.
+    public static func temporaryFolder(_ label: String) -> String {
+        let path = NSTemporaryDirectory() + "cadreplan-bench-\(label)-\(getpid())-\(UUID().uuidString.prefix(8))"
+        try? FileManager.default.removeItem(atPath: path)
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+}
+
+/// The scenarios the suites run on.
+public enum BenchmarkScenarios {
+    /// Loads `scenarios/<name>`; a scenario that does not load stops the benchmark with its errors.
+    public static func load(_ name: String) -> Scenario {
+        do {
+            return try ScenarioLoader.load(folder: BenchmarkPaths.scenario(name))
+        } catch {
+            fatalError("cannot load scenarios/\(name): \(error.description)")
+        }
+    }
+
+    /// The hainan-2022 preset at `scale` (seed 1, the seed of scenarios/hainan-2022), generated in memory.
+    public static func preset(scale: Double) -> Scenario {
+        HainanPreset.generate(seed: 1, scale: scale).scenario
+    }
+
+    /// The preset at `scale` written to a temporary folder (for end-to-end runs that read from disk).
+    public static func presetFolder(scale: Double) -> String {
+        let (scenario, readme) = HainanPreset.generate(seed: 1, scale: scale)
+        let folder = BenchmarkPaths.temporaryFolder("scale\(Int(scale))")
+        do { try ScenarioWriter.write(scenario, to: folder, readme: readme) } catch {
+            fatalError("cannot write the scale-\(scale) preset to \(folder): \(error)")
+        }
+        return folder
+    }
+
+    /// `one-to-many:3`.
+    public static let oneToMany3 = AssignmentMode.oneToMany(maxTargets: 3)
+}
+
+/// Deterministic figures, recorded as custom metrics: the same code and input give the same
+/// values on any machine, so the quick pass holds them tightly.
+public enum PlanMetrics {
+    public static let simplexIterations = BenchmarkMetric.custom("Simplex iterations", useScalingFactor: false)
+    public static let nodes = BenchmarkMetric.custom("B&B nodes", useScalingFactor: false)
+    public static let solvedVariables = BenchmarkMetric.custom("Solved variables", useScalingFactor: false)
+    public static let solvedRows = BenchmarkMetric.custom("Solved rows", useScalingFactor: false)
+    public static let individualVariables = BenchmarkMetric.custom("Individual variables", useScalingFactor: false)
+    public static let cadreClasses = BenchmarkMetric.custom("Cadre classes", useScalingFactor: false)
+    public static let targetClasses = BenchmarkMetric.custom("Target classes", useScalingFactor: false)
+    public static let blocks = BenchmarkMetric.custom("Blocks", useScalingFactor: false)
+    public static let cadres = BenchmarkMetric.custom("Cadres", useScalingFactor: false)
+    public static let targets = BenchmarkMetric.custom("Targets", useScalingFactor: false)
+    public static let pairs = BenchmarkMetric.custom("Planned pairs", useScalingFactor: false)
+
+    /// The figures of a solved plan.
+    public static let ofPlan = [simplexIterations, nodes, solvedVariables, solvedRows, cadreClasses, targetClasses, pairs]
+
+    /// Records a plan's figures.
+    public static func record(_ plan: Plan, in benchmark: Benchmark) {
+        let s = plan.statistics
+        benchmark.measurement(simplexIterations, s.simplexIterations)
+        benchmark.measurement(nodes, s.nodes)
+        benchmark.measurement(solvedVariables, s.solvedModel.variables)
+        benchmark.measurement(solvedRows, s.solvedModel.rows)
+        benchmark.measurement(cadreClasses, s.cadreClasses)
+        benchmark.measurement(targetClasses, s.targetClasses)
+        benchmark.measurement(pairs, plan.pairs.count)
+    }
+}
+
+/// Metrics and run lengths.
+public enum BenchmarkSettings {
+    /// Measured for every benchmark: time, CPU (above wall time when blocks solve in parallel),
+    /// resident memory sampled every ~5 ms (peak of the whole process, setup included) and mallocs.
+    public static let standardMetrics: [BenchmarkMetric] = [.wallClock, .cpuTotal, .peakMemoryResident, .mallocCountTotal]
+
+    /// Tolerances for `swift package benchmark baseline check` (the quick pass applies its own,
+    /// the same in spirit, from Thresholds/quick-pass.json): wall and CPU time 3×, memory 2×,
+    /// mallocs 5 %, deterministic figures exact.
+    public static func thresholds(custom: [BenchmarkMetric]) -> [BenchmarkMetric: BenchmarkThresholds] {
+        var t: [BenchmarkMetric: BenchmarkThresholds] = [
+            .wallClock: .init(relative: [.p50: 200]),
+            .cpuTotal: .init(relative: [.p50: 200]),
+            .peakMemoryResident: .init(relative: [.p50: 100]),
+            .mallocCountTotal: .init(relative: [.p50: 5]),
+        ]
+        for m in custom { t[m] = .init(relative: [.p50: 0], absolute: [.p50: 0]) }
+        return t
+    }
+
+    /// A configuration of at most `iterations` runs and about `seconds` of measuring (at least one run).
+    public static func configuration(custom: [BenchmarkMetric] = [], iterations: Int, seconds: Int, warmup: Int = 0) -> Benchmark.Configuration {
+        .init(
+            metrics: standardMetrics + custom,
+            timeUnits: .milliseconds,
+            warmupIterations: warmup,
+            maxDuration: .seconds(seconds),
+            maxIterations: iterations,
+            thresholds: thresholds(custom: custom)
+        )
+    }
+}
