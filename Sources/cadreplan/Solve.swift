@@ -197,8 +197,13 @@ final class ProgressLine: @unchecked Sendable {
         func f(_ x: Double?) -> String { x.map { String(format: "%.0f", $0) } ?? "-" }
         let gap = p.gap.map { String(format: "%.2f%%", $0 * 100) } ?? "-"
         let text = "\(p.phase) block \(p.block)/\(p.blocks) tier \(p.tier ?? "-"): incumbent \(f(p.incumbent)) bound \(f(p.bound)) gap \(gap)"
-        FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
-        drawn = true
+        if standardErrorIsTerminal {
+            FileHandle.standardError.write(Data(("\r\u{1B}[K" + text).utf8))
+            drawn = true
+        } else {
+            // A log file gets whole lines, not terminal control codes.
+            FileHandle.standardError.write(Data((text + "\n").utf8))
+        }
     }
 
     func finish() {

@@ -135,3 +135,22 @@ struct CLITests {
         #expect(t.status != 0)
     }
 }
+
+@Suite("Progress")
+struct ProgressTests {
+    /// A solve longer than a second reports phase, tier, incumbent, bound and gap on stderr
+    /// when asked, as whole lines since stderr is not a terminal here; and nothing unasked.
+    @Test func progressLinesOnRequestOnly() throws {
+        let dir = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let asked = try CLI.run(["solve", "scenarios/hainan-2022", "--out", dir.appendingPathComponent("a").path, "--progress"])
+        #expect(asked.status == 0, "\(asked.stderr)")
+        let lines = asked.stderr.split(separator: "\n").filter { $0.contains("tier") }
+        #expect(!lines.isEmpty)
+        #expect(lines.allSatisfy { $0.contains("incumbent") && $0.contains("bound") && $0.contains("gap") })
+        #expect(!asked.stderr.contains("\u{1B}["))
+        let quiet = try CLI.run(["solve", "scenarios/hainan-2022", "--out", dir.appendingPathComponent("b").path])
+        #expect(quiet.status == 0)
+        #expect(quiet.stderr.isEmpty)
+    }
+}

@@ -51,6 +51,7 @@ struct LexicographicSolve {
                 progress: progress.map { report in
                     { @Sendable p in report(PlanProgress(phase: "solve", tier: name, block: b + 1, blocks: n, incumbent: p.incumbent, bound: p.bound, gap: p.gap)) }
                 }, log: options.solverLog)
+            progress?(PlanProgress(phase: "solve", tier: name, block: b + 1, blocks: n, incumbent: values.map { Model.evaluate(tier.terms, constant: tier.constant, at: $0) }, bound: nil, gap: nil))
             let solution: Solution
             do { solution = try session.solve(objective: objective, options: solveOptions) } catch { throw PlanError.solver("\(error)") }
             result.iterations += solution.statistics.simplexIterations
