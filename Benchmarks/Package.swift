@@ -7,7 +7,8 @@ let package = Package(
     name: "CadrePlanBenchmarks",
     platforms: [.macOS(.v13)],
     dependencies: [
-        .package(path: ".."),
+        // Named so that products resolve whatever the clone's folder is called.
+        .package(name: "cadreplan", path: ".."),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [

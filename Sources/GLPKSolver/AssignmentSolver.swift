@@ -57,16 +57,24 @@ public struct AssignmentSolution: Equatable, Sendable {
 /// before each call returns, so calls on different threads are independent when GLPK
 /// is built with thread-local storage (see ``GLPKSolver/supportsConcurrentSolves``).
 public enum AssignmentSolver {
-    /// Which assignment problem to solve; the three forms of `glp_asnprob_okalg`.
+    /// Which assignment problem to solve.
     public enum Form: Sendable, Equatable {
         /// A perfect matching of least total cost (`GLP_ASN_MIN`); needs `left == right`.
         case minimumCostPerfect
         /// A perfect matching of greatest total cost (`GLP_ASN_MAX`); needs `left == right`.
         case maximumCostPerfect
-        /// A matching, not necessarily perfect, of greatest total cost (`GLP_ASN_MMP`):
-        /// the maximum weight matching. Edges of negative cost are never worth taking,
-        /// so some vertices may stay free even when a perfect matching exists.
+        /// A matching, not necessarily perfect, of greatest total cost: the maximum
+        /// weight matching. Edges of cost ≤ 0 are never worth taking, so some vertices
+        /// may stay free even when a perfect matching exists.
+        ///
+        /// Solved as a perfect matching of least cost on a doubled graph (see
+        /// ``solve(_:left:right:edges:)``), not with GLPK's own `GLP_ASN_MMP` form: the
+        /// latter starts with every positive-weight arc out of kilter and took 80 s on
+        /// OR-Library assignp800 where the doubled graph takes about 1 s.
         case maximumWeight
+        /// The same problem as ``maximumWeight`` with GLPK's `GLP_ASN_MMP` form as it is;
+        /// kept as an independent cross-check, too slow for large graphs.
+        case maximumWeightDirect
     }
 
     /// GLPK's own limits on graph size (`NV_MAX`, `NA_MAX` in GLPK's graph.c): larger
@@ -74,7 +82,7 @@ public enum AssignmentSolver {
     static let maximumVertices = 100_000_000
     static let maximumEdges = 500_000_000
 
-    /// Largest |cost| accepted for a graph of `vertices` vertices.
+    /// Largest |cost| GLPK is given for a graph of `vertices` vertices.
     ///
     /// The out-of-kilter method keeps node potentials in C `int`; a potential is at
     /// most the cost of a simple path in the network, so it stays below
@@ -82,6 +90,8 @@ public enum AssignmentSolver {
     /// product below half of `Int32.max` leaves room for the reduced-cost sums
     /// `cost + (pi[i] − pi[j])` too. GLPK checks for overflow itself (`GLP_ERANGE`);
     /// refusing early lets a caller fall back without relying on that check.
+    /// For ``Form/maximumWeight`` the graph GLPK sees has `2·(left + right)` vertices
+    /// and costs up to the largest edge cost.
     public static func costLimit(vertices: Int) -> Int {
         Int(Int32.max) / 2 / (max(vertices, 0) + 1)
     }
@@ -95,34 +105,38 @@ public enum AssignmentSolver {
     /// - Throws: ``AssignmentError/invalidInput(_:)`` for a negative count, too many
     ///   vertices or edges, or an endpoint out of range;
     ///   ``AssignmentError/overflowRisk(_:)`` when some |cost| exceeds
-    ///   ``costLimit(vertices:)``; ``AssignmentError/noPerfectMatching`` for a perfect
-    ///   form without a perfect matching; ``AssignmentError/solverFailure(_:)`` when
-    ///   GLPK fails.
+    ///   ``costLimit(vertices:)`` of the graph GLPK would see;
+    ///   ``AssignmentError/noPerfectMatching`` for a perfect form without a perfect
+    ///   matching; ``AssignmentError/solverFailure(_:)`` when GLPK fails.
     /// - Returns: An optimal matching and its total cost.
     public static func solve(_ form: Form, left: Int, right: Int, edges: [(left: Int, right: Int, cost: Int)]) throws(AssignmentError) -> AssignmentSolution {
         try validate(left: left, right: right, edges: edges)
-        if form != .maximumWeight && left != right { throw .noPerfectMatching }
-        // glp_add_vertices aborts on a count of zero: the empty graph's only matching is empty (and perfect).
-        if left + right == 0 { return AssignmentSolution(total: 0, edges: [], partner: []) }
-        let chosen = try GLPKTerminal.withOutput(to: LogSink(nil)) { () throws(AssignmentError) -> [Int] in
-            let graph = try GLPKGraph(left: left, right: right, edges: edges)
-            return try graph.solve(form)
+        let chosen: [Int]
+        switch form {
+        case .minimumCostPerfect, .maximumCostPerfect:
+            guard left == right else { throw .noPerfectMatching }
+            try checkCosts(edges.lazy.map(\.cost), vertices: left + right)
+            chosen = try run(form == .minimumCostPerfect ? GLP_ASN_MIN : GLP_ASN_MAX, left: left, right: right, edges: edges)
+        case .maximumWeightDirect:
+            try checkCosts(edges.lazy.map(\.cost), vertices: left + right)
+            chosen = try run(GLP_ASN_MMP, left: left, right: right, edges: edges)
+        case .maximumWeight:
+            chosen = try maximumWeightByPerfectMatching(left: left, right: right, edges: edges)
         }
         var partner = [Int?](repeating: nil, count: left)
+        var rightUsed = [Bool](repeating: false, count: right)
         var total = 0
         for e in chosen {
             let edge = edges[e]
-            // GLPK's result is checked, not trusted: a vertex matched twice would be a GLPK bug.
-            guard partner[edge.left] == nil else { throw .solverFailure("left vertex \(edge.left) matched twice") }
+            // GLPK's result is checked, not trusted: a vertex matched twice would be a bug.
+            guard partner[edge.left] == nil, !rightUsed[edge.right] else {
+                throw .solverFailure("edge \(e) reuses a matched vertex")
+            }
             partner[edge.left] = edge.right
+            rightUsed[edge.right] = true
             total += edge.cost
         }
-        var rightUsed = [Bool](repeating: false, count: right)
-        for e in chosen {
-            guard !rightUsed[edges[e].right] else { throw .solverFailure("right vertex \(edges[e].right) matched twice") }
-            rightUsed[edges[e].right] = true
-        }
-        if form != .maximumWeight && chosen.count != left {
+        if form == .minimumCostPerfect || form == .maximumCostPerfect, chosen.count != left {
             throw .solverFailure("GLPK reported a perfect matching with \(chosen.count) of \(left) vertices matched")
         }
         return AssignmentSolution(total: total, edges: chosen, partner: partner)
@@ -136,7 +150,61 @@ public enum AssignmentSolver {
         try solve(.maximumWeight, left: left, right: right, edges: edges.map { ($0.left, $0.right, $0.weight) }).edges
     }
 
-    /// Refuses everything GLPK would abort on or might overflow with.
+    /// The maximum weight matching as a least-cost perfect matching on a doubled graph.
+    ///
+    /// Left side: the left vertices l and a copy r' of every right vertex; right side:
+    /// the right vertices r and a copy l' of every left vertex. Arcs: l→r for every edge
+    /// of positive weight w (cost K − w), l→l' (cost K: "l stays free"), r'→r (cost 0:
+    /// "r stays free") and r'→l' for every kept edge (cost 0). In a perfect matching
+    /// every l pays K once, minus w when it takes a real edge; the l' and r' left over
+    /// by real edges pair up through the mirrored r'→l' arcs, and every matching of the
+    /// original graph extends this way. So the least cost is left·K − (greatest weight),
+    /// and all costs lie in [0, K]: every arc starts in kilter, which is what makes
+    /// GLPK's out-of-kilter method fast here. Edges of weight ≤ 0 never help and are left out.
+    static func maximumWeightByPerfectMatching(left: Int, right: Int, edges: [(left: Int, right: Int, cost: Int)]) throws(AssignmentError) -> [Int] {
+        let kept = edges.indices.filter { edges[$0].cost > 0 }
+        guard let k = kept.lazy.map({ edges[$0].cost }).max() else { return [] }
+        let vertices = 2 * (left + right)
+        guard vertices <= maximumVertices, 2 * kept.count + left + right <= maximumEdges else {
+            throw .invalidInput("the doubled graph (\(vertices) vertices, \(2 * kept.count + left + right) edges) exceeds GLPK's limits")
+        }
+        try checkCosts(CollectionOfOne(k), vertices: vertices)
+        var doubled: [(left: Int, right: Int, cost: Int)] = []
+        doubled.reserveCapacity(2 * kept.count + left + right)
+        for e in kept { doubled.append((edges[e].left, edges[e].right, k - edges[e].cost)) }
+        for l in 0..<left { doubled.append((l, right + l, k)) }
+        for r in 0..<right { doubled.append((left + r, r, 0)) }
+        for e in kept { doubled.append((left + edges[e].right, right + edges[e].left, 0)) }
+        let chosen: [Int]
+        do {
+            chosen = try run(GLP_ASN_MIN, left: left + right, right: right + left, edges: doubled)
+        } catch .noPerfectMatching {
+            // l→l' and r'→r always form a perfect matching.
+            throw .solverFailure("GLPK found no perfect matching in a graph that has one")
+        }
+        // The first kept.count arcs are the real edges.
+        return chosen.filter { $0 < kept.count }.map { kept[$0] }.sorted()
+    }
+
+    /// Builds the graph and runs `glp_asnprob_okalg` with GLPK's `form`; returns the chosen edges.
+    private static func run(_ form: Int32, left: Int, right: Int, edges: [(left: Int, right: Int, cost: Int)]) throws(AssignmentError) -> [Int] {
+        // glp_add_vertices aborts on a count of zero: the empty graph's only matching is empty (and perfect).
+        if left + right == 0 { return [] }
+        return try GLPKTerminal.withOutput(to: LogSink(nil)) { () throws(AssignmentError) -> [Int] in
+            let graph = try GLPKGraph(left: left, right: right, edges: edges)
+            return try graph.solve(form)
+        }
+    }
+
+    /// Refuses costs whose magnitude exceeds ``costLimit(vertices:)``.
+    static func checkCosts(_ costs: some Sequence<Int>, vertices: Int) throws(AssignmentError) {
+        let limit = costLimit(vertices: vertices)
+        for cost in costs where cost.magnitude > UInt(limit) {
+            throw .overflowRisk("cost \(cost) with \(vertices) vertices; |cost| must be at most \(limit)")
+        }
+    }
+
+    /// Refuses counts and endpoints GLPK would abort on (costs are checked per form).
     static func validate(left: Int, right: Int, edges: [(left: Int, right: Int, cost: Int)]) throws(AssignmentError) {
         guard left >= 0, right >= 0 else { throw .invalidInput("vertex counts must be at least 0, got left \(left), right \(right)") }
         guard left <= maximumVertices, right <= maximumVertices - left else {
@@ -145,13 +213,9 @@ public enum AssignmentSolver {
         guard edges.count <= maximumEdges else {
             throw .invalidInput("\(edges.count) edges exceed GLPK's limit of \(maximumEdges)")
         }
-        let limit = costLimit(vertices: left + right)
         for (e, edge) in edges.enumerated() {
             guard (0..<left).contains(edge.left), (0..<right).contains(edge.right) else {
                 throw .invalidInput("edge \(e) joins left \(edge.left) and right \(edge.right), outside 0..<\(left) × 0..<\(right)")
-            }
-            guard edge.cost.magnitude <= UInt(limit) else {
-                throw .overflowRisk("edge \(e) costs \(edge.cost); with \(left + right) vertices |cost| must be at most \(limit)")
             }
         }
     }
@@ -176,7 +240,8 @@ final class GLPKGraph {
     private var arcs: [UnsafeMutablePointer<glp_arc>] = []
 
     /// Builds the graph. Precondition: ``AssignmentSolver/validate(left:right:edges:)``
-    /// accepted the data and `left + right > 0`.
+    /// accepted the data, every |cost| is within ``AssignmentSolver/costLimit(vertices:)``
+    /// and `left + right > 0`.
     init(left: Int, right: Int, edges: [(left: Int, right: Int, cost: Int)]) throws(AssignmentError) {
         guard let pointer = glp_create_graph(Self.vertexSize, Self.arcSize) else {
             throw .solverFailure("GLPK could not create a graph")
@@ -205,16 +270,11 @@ final class GLPKGraph {
 
     deinit { glp_delete_graph(pointer) }
 
-    /// Runs `glp_asnprob_okalg` and returns the indices of the arcs in the matching.
-    func solve(_ form: AssignmentSolver.Form) throws(AssignmentError) -> [Int] {
-        let code: Int32
-        switch form {
-        case .minimumCostPerfect: code = GLP_ASN_MIN
-        case .maximumCostPerfect: code = GLP_ASN_MAX
-        case .maximumWeight: code = GLP_ASN_MMP
-        }
+    /// Runs `glp_asnprob_okalg` with `form` (`GLP_ASN_MIN`, `GLP_ASN_MAX` or `GLP_ASN_MMP`)
+    /// and returns the indices of the arcs in the matching.
+    func solve(_ form: Int32) throws(AssignmentError) -> [Int] {
         var objective = 0.0
-        let status = glp_asnprob_okalg(code, pointer, Self.setOffset, Self.costOffset, &objective, Self.flowOffset)
+        let status = glp_asnprob_okalg(form, pointer, Self.setOffset, Self.costOffset, &objective, Self.flowOffset)
         switch status {
         case 0: break
         case GLP_ENOPFS: throw .noPerfectMatching

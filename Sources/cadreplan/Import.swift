@@ -155,30 +155,10 @@ private func writeImported(_ imported: ORLibraryImport.Imported, to folder: Stri
     do {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try ScenarioWriter.write(imported.scenario, to: folder, readme: imported.readme)
-        try ensureOnlyListedPairs(imported.scenario, folder: folder)
     } catch {
         printError("\(folder): \(error)")
         throw ExitCode.failure
     }
-}
-
-/// Makes sure scenario.yaml says `only_listed_pairs: true` when the scenario needs it.
-///
-/// A sparse assignment instance forbids every pair it does not list; if the flag were
-/// lost, every unlisted pair would be allowed at cost 0 and the "optimum" would be
-/// wrong without any error. ScenarioWriter (at the time of writing) does not write the
-/// flag, so it is added here after the `rules:` line when it is missing.
-private func ensureOnlyListedPairs(_ scenario: Scenario, folder: String) throws {
-    guard scenario.rules.onlyListedPairs else { return }
-    let path = URL(fileURLWithPath: folder).appendingPathComponent("scenario.yaml").path
-    let yaml = try String(contentsOfFile: path, encoding: .utf8)
-    guard !yaml.contains("only_listed_pairs:") else { return }
-    guard let range = yaml.range(of: "\nrules:\n") else {
-        throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "scenario.yaml has no rules section to mark only_listed_pairs in"])
-    }
-    var patched = yaml
-    patched.replaceSubrange(range, with: "\nrules:\n  only_listed_pairs: true\n")
-    try patched.write(toFile: path, atomically: true, encoding: .utf8)
 }
 
 /// How to solve the folder and read the optimum back.

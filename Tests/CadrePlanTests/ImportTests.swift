@@ -227,6 +227,18 @@ struct ImportTests {
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("README.md").path))
     }
 
+    /// A sparse instance keeps `only_listed_pairs` through the folder: losing it would allow
+    /// every unlisted pair at cost 0 and silently change the optimum.
+    @Test func sparseFolderKeepsOnlyListedPairs() throws {
+        let imp = try ORLibraryImport.assignment(text: "3\n1 1 5\n1 2 3\n2 1 6\n2 2 4\n3 3 1\n", file: "p.txt")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("orlib-import-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try ScenarioWriter.write(imp.scenario, to: dir.path, readme: imp.readme)
+        let loaded = try ScenarioLoader.load(folder: dir.path)
+        #expect(loaded.rules.onlyListedPairs)
+        #expect(try solve(loaded).values == [0, 0, 10])
+    }
+
     // MARK: - Published optima (OR-Library files beside the package)
 
     /// ../shared/data/orlib relative to the package root.

@@ -56,3 +56,28 @@ struct NetworkBenchScratch2 {
         }
     }
 }
+
+@Suite("NetworkBenchScratch3")
+struct NetworkBenchScratch3 {
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["NETWORK_BENCH3"] != nil))
+    func doubled() throws {
+        let text = try String(contentsOf: NetworkTests.orlib.appendingPathComponent("assignp800.txt"), encoding: .utf8)
+        let nums = text.split(whereSeparator: \.isWhitespace).compactMap { Int($0) }
+        var edges: [(left: Int, right: Int, cost: Int)] = []
+        for k in stride(from: 1, to: nums.count - 2, by: 3) { edges.append((nums[k] - 1, nums[k + 1] - 1, nums[k + 2])) }
+        let W = 79301
+        let w = edges.map { W - $0.cost }
+        let K = w.max()!
+        let L = 800, R = 800
+        // left: L real + R' ; right: R real + L'
+        var d: [(left: Int, right: Int, cost: Int)] = []
+        for (e, x) in edges.enumerated() { d.append((x.left, x.right, K - w[e])) }
+        for l in 0..<L { d.append((l, R + l, K)) }
+        for r in 0..<R { d.append((L + r, r, 0)) }
+        for x in edges { d.append((L + x.right, R + x.left, 0)) }
+        let t = Date()
+        let c = try AssignmentSolver.solve(.minimumCostPerfect, left: L + R, right: R + L, edges: d)
+        let real = c.edges.filter { $0 < edges.count }
+        print("DOUBLED: \(real.count) \(real.reduce(0) { $0 + edges[$1].cost }) \(Date().timeIntervalSince(t))")
+    }
+}

@@ -56,10 +56,12 @@ struct AssignmentSolverTests {
     @Test("maximum weight matching: 8, leaving l2 and r2 free and the negative edge out")
     func maximumWeightLeavesVerticesFree() throws {
         let edges = [(left: 0, right: 0, cost: 5), (left: 0, right: 1, cost: 4), (left: 1, right: 0, cost: 4), (left: 2, right: 2, cost: -3)]
-        let s = try AssignmentSolver.solve(.maximumWeight, left: 3, right: 3, edges: edges)
-        #expect(s.total == 8)
-        #expect(s.partner == [1, 0, nil])
-        #expect(s.edges == [1, 2])
+        for form in [AssignmentSolver.Form.maximumWeight, .maximumWeightDirect] {
+            let s = try AssignmentSolver.solve(form, left: 3, right: 3, edges: edges)
+            #expect(s.total == 8)
+            #expect(s.partner == [1, 0, nil])
+            #expect(s.edges == [1, 2])
+        }
     }
 
     /// Weights l0–r0 10, l0–r1 3, l1–r0 3: the perfect matching {l0–r1, l1–r0} weighs 6,
@@ -79,6 +81,7 @@ struct AssignmentSolverTests {
         #expect(try AssignmentSolver.solve(.minimumCostPerfect, left: 0, right: 0, edges: []).total == 0)
         #expect(try AssignmentSolver.solve(.maximumWeight, left: 2, right: 0, edges: []).partner == [nil, nil])
         #expect(try AssignmentSolver.solve(.maximumWeight, left: 2, right: 3, edges: []).edges == [])
+        #expect(try AssignmentSolver.solve(.maximumWeightDirect, left: 2, right: 3, edges: [(0, 0, -1)]).edges == [])
     }
 
     @Test("invalid counts and endpoints are refused before GLPK sees them")
@@ -109,19 +112,34 @@ struct AssignmentSolverTests {
         let limit = AssignmentSolver.costLimit(vertices: 4)
         #expect(limit == Int(Int32.max) / 2 / 5)
         for cost in [limit + 1, -(limit + 1), Int(Int32.max), Int.max, Int.min] {
+            for form in [AssignmentSolver.Form.minimumCostPerfect, .maximumCostPerfect, .maximumWeightDirect] {
+                #expect {
+                    try AssignmentSolver.solve(form, left: 2, right: 2, edges: [(0, 0, cost), (1, 1, 0)])
+                } throws: { error in
+                    guard case AssignmentError.overflowRisk = error else { return false }
+                    return true
+                }
+            }
+        }
+        // Perfect matchings: {l0–r0, l1–r1} = 2·limit − 1 and {l0–r1, l1–r0} = −limit + limit = 0.
+        let edges = [(left: 0, right: 0, cost: limit), (left: 0, right: 1, cost: -limit), (left: 1, right: 1, cost: limit - 1), (left: 1, right: 0, cost: limit)]
+        #expect(try AssignmentSolver.solve(.minimumCostPerfect, left: 2, right: 2, edges: edges).total == 0)
+        #expect(try AssignmentSolver.solve(.maximumCostPerfect, left: 2, right: 2, edges: edges).total == 2 * limit - 1)
+
+        // The maximum weight form hands GLPK a doubled graph (2·(left + right) vertices) whose
+        // costs reach the largest positive weight; weights ≤ 0 are dropped, so they never overflow.
+        let doubled = AssignmentSolver.costLimit(vertices: 8)
+        for weight in [doubled + 1, Int(Int32.max), Int.max] {
             #expect {
-                try AssignmentSolver.solve(.maximumWeight, left: 2, right: 2, edges: [(0, 0, cost)])
+                try AssignmentSolver.solve(.maximumWeight, left: 2, right: 2, edges: [(0, 0, weight)])
             } throws: { error in
                 guard case AssignmentError.overflowRisk = error else { return false }
                 return true
             }
         }
-        let edges = [(left: 0, right: 0, cost: limit), (left: 0, right: 1, cost: -limit), (left: 1, right: 1, cost: limit - 1)]
-        let s = try AssignmentSolver.solve(.maximumWeight, left: 2, right: 2, edges: edges)
-        #expect(s.total == 2 * limit - 1)
-        let perfect = try AssignmentSolver.solve(.minimumCostPerfect, left: 2, right: 2, edges: edges + [(1, 0, limit)])
-        // Perfect matchings: {l0–r0, l1–r1} = 2·limit − 1 and {l0–r1, l1–r0} = −limit + limit = 0.
-        #expect(perfect.total == 0)
+        let s = try AssignmentSolver.solve(.maximumWeight, left: 2, right: 2, edges: [(0, 0, doubled), (1, 1, Int.min), (1, 0, doubled - 1)])
+        #expect(s.total == doubled)
+        #expect(s.partner == [0, nil])
     }
 
     /// Random graphs up to 6×6 against exhaustive search, for all three forms.
@@ -136,9 +154,11 @@ struct AssignmentSolverTests {
         var edges: [(left: Int, right: Int, cost: Int)] = []
         for i in 0..<left { for j in 0..<right where next(3) > 0 { edges.append((i, j, next(41) - 10)) } }
         let best = Self.exhaustive(left: left, right: right, edges: edges)
-        let mmp = try AssignmentSolver.solve(.maximumWeight, left: left, right: right, edges: edges)
-        #expect(mmp.total == best.maxWeight, "seed \(seed)")
-        #expect(mmp.total == mmp.edges.reduce(0) { $0 + edges[$1].cost })
+        for form in [AssignmentSolver.Form.maximumWeight, .maximumWeightDirect] {
+            let mmp = try AssignmentSolver.solve(form, left: left, right: right, edges: edges)
+            #expect(mmp.total == best.maxWeight, "seed \(seed), \(form)")
+            #expect(mmp.total == mmp.edges.reduce(0) { $0 + edges[$1].cost })
+        }
         for (form, expected) in [(AssignmentSolver.Form.minimumCostPerfect, best.minPerfect), (.maximumCostPerfect, best.maxPerfect)] {
             if let expected {
                 #expect(try AssignmentSolver.solve(form, left: left, right: right, edges: edges).total == expected, "seed \(seed)")

@@ -20,12 +20,9 @@ public enum BenchmarkPaths {
     /// `scenarios/<name>` in the repository.
     public static func scenario(_ name: String) -> String { root + "/scenarios/" + name }
 
-    /// A fresh empty folder under the system's temporary folder.
-    public static func temporaryFolder(_ label: String) -> String {
-        let path = NSTemporaryDirectory() + "cadreplan-bench-\(label)-\(getpid())-\(UUID().uuidString.prefix(8))"
-        try? FileManager.default.removeItem(atPath: path)
-        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
+    /// The name of a scratch folder for this process (not created): removed by the benchmark's teardown.
+    public static func scratchFolder(_ label: String) -> String {
+        NSTemporaryDirectory() + "cadreplan-bench-\(getpid())-\(label)"
     }
 }
 
@@ -45,10 +42,9 @@ public enum BenchmarkScenarios {
         HainanPreset.generate(seed: 1, scale: scale).scenario
     }
 
-    /// The preset at `scale` written to a temporary folder (for end-to-end runs that read from disk).
-    public static func presetFolder(scale: Double) -> String {
+    /// Writes the preset at `scale` (seed 1) to `folder` and returns the folder.
+    public static func writePreset(scale: Double, to folder: String) -> String {
         let (scenario, readme) = HainanPreset.generate(seed: 1, scale: scale)
-        let folder = BenchmarkPaths.temporaryFolder("scale\(Int(scale))")
         do { try ScenarioWriter.write(scenario, to: folder, readme: readme) } catch {
             fatalError("cannot write the scale-\(scale) preset to \(folder): \(error)")
         }

@@ -6,6 +6,7 @@ public enum ExplainError: Error, CustomStringConvertible, Sendable {
     /// A given plan names cadres, targets or waves the scenario does not have.
     case unknownIDs([String])
 
+    /// The message printed to a user.
     public var description: String {
         switch self {
         case .unknownIDs(let list): "the plan names ids the scenario does not have: " + list.joined(separator: ", ")
@@ -18,7 +19,8 @@ public enum Explainer {
     /// Explains why `plan` (or, when `nil`, the optimal plan of `scenario`) leaves targets short.
     ///
     /// - Parameters:
-    ///   - scenario: the scenario; `options.mode` overrides its mode.
+    ///   - scenario: the scenario; `options.mode` overrides its mode. Used only to solve: a given
+    ///     plan is explained against its own ``Plan/scenario``.
     ///   - plan: the plan to explain, e.g. from ``plan(_:assignments:mode:)``; `nil` solves the scenario.
     ///   - solver: the integer programming backend (GLPK in the executable).
     ///   - options: planner options for the solve and for the check's re-solve.

@@ -22,7 +22,8 @@ public struct Explanation: Sendable, Equatable, Codable {
     public var quotas: [QuotaUse]
     /// Extra cadres and quota raises that together close every shortage that can be closed.
     public var recommendations: [Recommendation]
-    /// The re-solve that checks the recommendations; `nil` when checking was turned off.
+    /// The re-solve that checks the recommendations; `nil` when checking was turned off or there
+    /// is nothing to recommend.
     public var check: ExplanationCheck?
 
     /// Cadre-units missing over all shortages (Σ demand − served).
@@ -39,7 +40,7 @@ public struct Explanation: Sendable, Equatable, Codable {
 
 /// One target served below its demand.
 public struct Shortage: Sendable, Equatable, Codable {
-    /// Target id, name, category and kind.
+    /// Target id.
     public var target: String
     /// Target name.
     public var name: String
@@ -60,7 +61,7 @@ public struct Shortage: Sendable, Equatable, Codable {
     /// Cadres the plan assigns.
     public var served: Int
     /// The effective minimum rank (own minimum and the kind's rule, whichever is higher).
-    public var minRank: Rank
+    @RankKeyword public var minRank: Rank
     /// Why the plan cannot serve it more.
     public var reason: ShortageReason
     /// Cadres of the target's level that may not serve it, by the first rule that keeps them away
@@ -266,7 +267,7 @@ public struct Recommendation: Sendable, Equatable, Codable {
     /// Service group of the cadres; `nil` means no group (any).
     public var group: String?
     /// Rank of the cadres: the targets' effective minimum rank (for roster cadres, the lowest of theirs).
-    public var rank: Rank
+    @RankKeyword public var rank: Rank
     /// Skills: the categories of the targets (they only lower the quality cost).
     public var skills: [String]
     /// Capacity; `nil` means the mode's targets per cadre (set only when a target's workload exceeds it).
@@ -294,7 +295,8 @@ public struct Recommendation: Sendable, Equatable, Codable {
         case addCadres
         /// Raise quotas so cadres already on the roster (``cadres``), left undispatched by full quotas, can be dispatched.
         case dispatchIdle
-        /// Give the targets to roster cadres (``cadres``) who have room already: the plan was not optimal.
+        /// Give the targets to roster cadres (``cadres``) who are idle or have room, with no other
+        /// change: the plan was not optimal (re-solving does this).
         case useSpare
     }
 
@@ -326,4 +328,27 @@ public struct ExplanationCheck: Sendable, Equatable, Codable {
     public var stillShort: [String]
     /// Whether every recommendation's targets are fully served after the re-solve.
     public var allVerified: Bool
+}
+
+/// Writes a rank in JSON as its file keyword (`section`, `division`, `bureau`), not as 1…3,
+/// so that a JSON explanation reads like the scenario files.
+@propertyWrapper
+public struct RankKeyword: Sendable, Equatable, Codable {
+    /// The rank.
+    public var wrappedValue: Rank
+    /// Wraps a rank.
+    public init(wrappedValue: Rank) { self.wrappedValue = wrappedValue }
+    /// Reads `section`/`division`/`bureau` (or 科/处/厅).
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let rank = Rank(text: text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "unknown rank '\(text)'"))
+        }
+        wrappedValue = rank
+    }
+    /// Writes the keyword.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(wrappedValue.keyword)
+    }
 }

@@ -151,34 +151,34 @@ public struct ExplanationReport {
             lines.append(zh ? "原因：没有任何相容干部。" : "Reason: no compatible cadre at all.")
         case .notEnoughCadres, .capacityReached:
             var text = r.kind == .notEnoughCadres ? (zh ? "原因：相容干部不足——共 \(r.compatible) 名相容干部" : "Reason: not enough compatible cadres — \(r.compatible) in all")
-                                                  : (zh ? "原因：一对多容量已满——共 \(r.compatible) 名相容干部" : "Reason: one-to-many capacity reached — \(r.compatible) compatible cadres")
+                                                  : (zh ? "原因：一对多容量已满——共 \(r.compatible) 名相容干部" : "Reason: one-to-many capacity reached — compatible cadres: \(r.compatible)")
             var parts: [String] = []
-            if r.servingIt > 0 { parts.append(zh ? "\(r.servingIt) 名已在服务该对象" : "\(r.servingIt) already serve it") }
+            if r.servingIt > 0 { parts.append(zh ? "\(r.servingIt) 名已在服务该对象" : "already serving it: \(r.servingIt)") }
             if r.busy > 0 {
                 if r.kind == .capacityReached {
                     parts.append(zh ? "\(r.busy) 名已达每人 \(r.limit) 个对象或工作量上限（所服务对象权重 \(busy)）"
-                                    : "\(r.busy) carry their limit of \(r.limit) targets or their full workload (serving weights \(busy))")
+                                    : "at their limit of \(r.limit) targets or their full workload: \(r.busy) (serving weights \(busy))")
                 } else {
-                    parts.append(zh ? "\(r.busy) 名已派往其他对象（权重 \(busy)）" : "\(r.busy) serve other targets (weights \(busy))")
+                    parts.append(zh ? "\(r.busy) 名已派往其他对象（权重 \(busy)）" : "serving other targets: \(r.busy) (weights \(busy))")
                 }
             }
-            text += zh ? "，" + parts.joined(separator: "，") + "。" : ": " + parts.joined(separator: "; ") + "."
+            text += zh ? "，" + parts.joined(separator: "，") + "。" : "; " + parts.joined(separator: "; ") + "."
             lines.append(text)
         case .quotaFull:
             let quotas = r.quotas.map { "\($0.quota.wave) \(scope($0.quota)) \($0.used)/\($0.limit)" }.joined(separator: zh ? "、" : ", ")
             var text = zh ? "原因：批次名额已满（\(quotas)）——\(r.quotaBlocked) 名相容干部因此不能派往该对象"
-                          : "Reason: wave quota full (\(quotas)) — it keeps \(r.quotaBlocked) compatible cadres from this target"
+                          : "Reason: wave quota full (\(quotas)), keeping compatible cadres from it: \(r.quotaBlocked)"
             if s.urgent { text += zh ? "（紧急对象只能由第一批干部服务）" : " (an urgent target is served in the first wave only)" }
             if let w = r.quotaTakenFromWeight {
                 text += zh ? "；名额已被权重不低于 \(w) 的对象占用" : "; the quota is taken by targets of weight \(w) or more"
             }
             if r.busy + r.servingIt > 0 {
-                text += zh ? "；另有 \(r.busy + r.servingIt) 名相容干部已在服务其他对象或该对象" : "; \(r.busy + r.servingIt) other compatible cadres serve other targets or this one"
+                text += zh ? "；另有 \(r.busy + r.servingIt) 名相容干部已在服务其他对象或该对象" : "; other compatible cadres, serving other targets or this one: \(r.busy + r.servingIt)"
             }
             lines.append(text + (zh ? "。" : "."))
         case .notOptimal:
             lines.append(zh ? "原因：仍有 \(r.spare) 名相容干部可以服务该对象——方案不是最优，重新求解即可改善。"
-                            : "Reason: \(r.spare) compatible cadres could still serve it — the plan is not optimal; re-solving improves it.")
+                            : "Reason: compatible cadres could still serve it (\(r.spare)) — the plan is not optimal; re-solving improves it.")
         }
         if !s.excluded.isEmpty {
             let list = s.excluded.map { barrierText($0, s) }.joined(separator: zh ? "；" : "; ")
@@ -207,7 +207,7 @@ public struct ExplanationReport {
     private func recommendationLine(_ r: Recommendation) -> String {
         let targets = r.targets.prefix(12).joined(separator: ", ") + (r.targets.count > 12 ? (zh ? " 等 \(r.targets.count) 个" : " … \(r.targets.count) in all") : "")
         let raises = r.quotaRaises.map { q in
-            zh ? "将 \(q.quota.wave) \(scope(q.quota))名额由 \(q.from) 提高 \(q.by)" : "raise \(q.quota.wave) \(scope(q.quota)) quota \(q.from) by \(q.by)"
+            zh ? "将 \(q.quota.wave) \(scope(q.quota))名额（现为 \(q.from)）提高 \(q.by)" : "raise the \(q.quota.wave) \(scope(q.quota)) quota (\(q.from)) by \(q.by)"
         }.joined(separator: zh ? "，" : ", ")
         var text: String
         switch r.action {
@@ -224,8 +224,8 @@ public struct ExplanationReport {
             text = zh ? "建议 \(r.id)：派出现有未派出的相容干部 \(r.cadres.joined(separator: ", "))，于 \(r.wave) 批"
                       : "\(r.id). Dispatch the idle compatible cadres \(r.cadres.joined(separator: ", ")) in wave \(r.wave)"
         case .useSpare:
-            text = zh ? "建议 \(r.id)：由已派出且仍有余力的干部 \(r.cadres.joined(separator: ", ")) 兼顾（原方案非最优）"
-                      : "\(r.id). Give the targets to \(r.cadres.joined(separator: ", ")), dispatched with room to spare (the plan is not optimal)"
+            text = zh ? "建议 \(r.id)：由尚有余力或未派出的相容干部 \(r.cadres.joined(separator: ", ")) 服务，于 \(r.wave) 批（原方案非最优，重新求解即可）"
+                      : "\(r.id). Give the targets to \(r.cadres.joined(separator: ", ")), idle or with room to spare, in wave \(r.wave) (the plan is not optimal; re-solving does it)"
         }
         if !raises.isEmpty { text += zh ? "；需\(raises)" : "; \(raises)" }
         text += zh ? "——补足 \(targets)（\(r.units) 人次）。" : " — closes \(targets) (\(r.units) unit\(r.units == 1 ? "" : "s"))."
@@ -254,7 +254,7 @@ public struct ExplanationReport {
 
     private func quotaState(_ q: QuotaUse) -> String {
         guard q.isFull else { return "" }
-        if q.binds { return zh ? "已满，紧约束（\(q.shortTargets) 个短缺对象受其限制）" : "full, binds (\(q.shortTargets) short targets)" }
+        if q.binds { return zh ? "已满，紧约束（\(q.shortTargets) 个短缺对象受其限制）" : "full, binds (short targets kept from cadres: \(q.shortTargets))" }
         return zh ? "已满" : "full"
     }
 

@@ -5,7 +5,8 @@ import Scenario
 ///
 /// For each missing unit, in the order of the shortages (heaviest first), it uses the first of:
 /// 1. a compatible roster cadre with room (only in plans that are not optimal) — nothing to change;
-/// 2. an undispatched compatible roster cadre: dispatch it, raising the quotas that are full;
+/// 2. an undispatched compatible roster cadre: dispatch it, raising the quotas that are full
+///    (when none is full, the plan was not optimal);
 /// 3. an extra cadre of the target's kind (level, region, group serving the category, rank at the
 ///    target's minimum), reusing one of the same kind with room in one-to-many mode.
 ///
@@ -101,7 +102,8 @@ struct RecommendationBuilder {
             let counted = state.assign(cadre: c, target: ti, wave: w)
             let raised = state.raiseIfOver(counted)
             touched.append(c)
-            record(.dispatchIdle, cadre: c, target: ti, wave: w, raised: raised)
+            // Without a raise nothing stood in the way: the plan simply was not optimal.
+            record(raised.isEmpty ? .useSpare : .dispatchIdle, cadre: c, target: ti, wave: w, raised: raised)
             return
         }
         // 3. An extra cadre of the target's kind.
