@@ -32,7 +32,7 @@ while [ $# -gt 0 ]; do
     case "$1" in
         --out) out="${2:?--out needs a folder}"; shift 2 ;;
         --strict) strict=1; shift ;;
-        -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,25p' "$0" | sed 's/^#//; s/^ //'; exit 0 ;;
         *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
     esac
 done

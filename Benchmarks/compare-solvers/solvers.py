@@ -176,7 +176,7 @@ def ortools_solver(which, limit):
     return solver
 
 
-def ortools_result(solver, status, seconds):
+def ortools_result(solver, status, seconds, limit):
     from ortools.linear_solver.python import model_builder as mb
     ok = status in (mb.SolveStatus.OPTIMAL, mb.SolveStatus.FEASIBLE)
     value = solver.objective_value if ok else None
@@ -185,6 +185,8 @@ def ortools_result(solver, status, seconds):
         text = OPTIMAL
     elif status == mb.SolveStatus.FEASIBLE:
         text = "time limit"
+    elif seconds >= 0.9 * limit:
+        text = "time limit, no solution"  # OR-Tools says NOT_SOLVED when the limit comes first
     else:
         text = status.name.lower()
     return {"seconds": seconds, "value": value, "bound": bound, "status": text}
@@ -198,7 +200,7 @@ def ortools_mps(path, limit, which):
         raise RuntimeError(f"OR-Tools could not read {path}")
     solver = ortools_solver(which, limit)
     status = solver.solve(model)
-    return ortools_result(solver, status, time.perf_counter() - start)
+    return ortools_result(solver, status, time.perf_counter() - start, limit)
 
 
 def ortools_direct(model_data, limit, which):
@@ -226,7 +228,7 @@ def ortools_direct(model_data, limit, which):
     # Building the Python model is not the solver's work: only the solve call is timed.
     start = time.perf_counter()
     status = solver.solve(model)
-    return ortools_result(solver, status, time.perf_counter() - start)
+    return ortools_result(solver, status, time.perf_counter() - start, limit)
 
 
 # ---------------------------------------------------------------- runs

@@ -121,7 +121,11 @@ public enum AssignmentSolver {
             try checkCosts(edges.lazy.map(\.cost), vertices: left + right)
             chosen = try run(GLP_ASN_MMP, left: left, right: right, edges: edges)
         case .maximumWeight:
-            chosen = try maximumWeightByPerfectMatching(left: left, right: right, edges: edges)
+            if let perfect = try maximumWeightBySquarePerfectMatching(n: left, right: right, edges: edges) {
+                chosen = perfect
+            } else {
+                chosen = try maximumWeightByPerfectMatching(left: left, right: right, edges: edges)
+            }
         }
         var partner = [Int?](repeating: nil, count: left)
         var rightUsed = [Bool](repeating: false, count: right)
@@ -148,6 +152,34 @@ public enum AssignmentSolver {
     /// function without depending on this module.
     public static func maximumWeightMatching(left: Int, right: Int, edges: [(left: Int, right: Int, weight: Int)]) throws(AssignmentError) -> [Int] {
         try solve(.maximumWeight, left: left, right: right, edges: edges.map { ($0.left, $0.right, $0.weight) }).edges
+    }
+
+    /// The maximum weight matching when it must be a perfect matching, or `nil` when
+    /// that shortcut does not apply.
+    ///
+    /// When both sides have n vertices and n·(least weight) > (n − 1)·(greatest weight),
+    /// every perfect matching outweighs every smaller one; weights of the form W − cost
+    /// with a large W (the planner's combined tiers) are like that. If a perfect
+    /// matching exists (GLPK's `glp_asnprob_hall` finds a largest matching quickly), the
+    /// answer is the least-cost perfect matching with costs (greatest weight − w) ≥ 0, on
+    /// the original graph: about three times faster than the doubled graph of
+    /// ``maximumWeightByPerfectMatching(left:right:edges:)`` on OR-Library assignp800/1500.
+    static func maximumWeightBySquarePerfectMatching(n: Int, right: Int, edges: [(left: Int, right: Int, cost: Int)]) throws(AssignmentError) -> [Int]? {
+        guard n == right, n > 0, let least = edges.lazy.map(\.cost).min(), let most = edges.lazy.map(\.cost).max(),
+              case let (lhs, false) = n.multipliedReportingOverflow(by: least),
+              case let (rhs, false) = (n - 1).multipliedReportingOverflow(by: most), lhs > rhs,
+              case let (spread, false) = most.subtractingReportingOverflow(least),
+              spread <= costLimit(vertices: 2 * n) else { return nil }
+        let costs = edges.map { (left: $0.left, right: $0.right, cost: most - $0.cost) }
+        return try GLPKTerminal.withOutput(to: LogSink(nil)) { () throws(AssignmentError) -> [Int]? in
+            let graph = try GLPKGraph(left: n, right: n, edges: costs)
+            guard try graph.largestMatchingSize() == n else { return nil }
+            do throws(AssignmentError) {
+                return try graph.solve(GLP_ASN_MIN)
+            } catch .noPerfectMatching {
+                throw .solverFailure("GLPK found no perfect matching after glp_asnprob_hall found one")
+            }
+        }
     }
 
     /// The maximum weight matching as a least-cost perfect matching on a doubled graph.
@@ -269,6 +301,14 @@ final class GLPKGraph {
     }
 
     deinit { glp_delete_graph(pointer) }
+
+    /// The size of a largest matching (`glp_asnprob_hall`), ignoring costs.
+    func largestMatchingSize() throws(AssignmentError) -> Int {
+        let size = glp_asnprob_hall(pointer, Self.setOffset, Self.flowOffset)
+        // A negative answer means GLPK rejected the set flags, which are always 0 or 1 here.
+        guard size >= 0 else { throw .solverFailure("glp_asnprob_hall rejected the graph (\(size))") }
+        return Int(size)
+    }
 
     /// Runs `glp_asnprob_okalg` with `form` (`GLP_ASN_MIN`, `GLP_ASN_MAX` or `GLP_ASN_MMP`)
     /// and returns the indices of the arcs in the matching.

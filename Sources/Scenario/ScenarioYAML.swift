@@ -38,6 +38,7 @@ struct ScenarioYAMLOutcome {
 
 /// `base: <folder>` in a variant's scenario.yaml: the folder whose CSV files the variant inherits.
 struct YAMLBaseReference {
+    /// The folder as written, relative to the variant's folder unless absolute.
     var folder: String
     /// Position of the `base` key, so that a base folder that does not exist is reported there.
     var line: Int?

@@ -145,6 +145,7 @@ private func readText(_ file: String) throws -> String {
     return text
 }
 
+/// Prints every located error, then a count, as `check` does for scenario folders.
 private func reportImportErrors(_ errors: InputErrors, file: String) {
     printError(errors.description)
     printError("\(errors.errors.count) error\(errors.errors.count == 1 ? "" : "s") in \(file)")

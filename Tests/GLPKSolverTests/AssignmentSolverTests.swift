@@ -168,6 +168,31 @@ struct AssignmentSolverTests {
         }
     }
 
+    /// Square graphs with weights 100 − cost (costs 0…9, n ≤ 6): every perfect matching
+    /// outweighs every smaller one, so the solver takes its perfect-matching shortcut
+    /// whenever a perfect matching exists, and the doubled graph otherwise. Both must
+    /// agree with brute force and with GLPK's own maximum matching form.
+    @Test("large uniform offsets: the perfect-matching shortcut agrees with brute force", arguments: 1...40)
+    func shortcutAgreesWithBruteForce(seed: Int) throws {
+        var state = UInt64(seed) &* 0xD1B5_4A32_D192_ED03
+        func next(_ n: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(n))
+        }
+        let n = 1 + next(6)
+        var edges: [(left: Int, right: Int, cost: Int)] = []
+        // Sparse enough that some graphs have no perfect matching.
+        for i in 0..<n { for j in 0..<n where next(5) < 2 || i == j && seed % 2 == 0 { edges.append((i, j, 100 - next(10))) } }
+        let best = Self.exhaustive(left: n, right: n, edges: edges)
+        let fast = try AssignmentSolver.solve(.maximumWeight, left: n, right: n, edges: edges)
+        let direct = try AssignmentSolver.solve(.maximumWeightDirect, left: n, right: n, edges: edges)
+        #expect(fast.total == best.maxWeight, "seed \(seed)")
+        #expect(direct.total == best.maxWeight, "seed \(seed)")
+        if let maxPerfect = best.maxPerfect {
+            #expect(fast.total == maxPerfect && fast.edges.count == n, "seed \(seed)")
+        }
+    }
+
     /// Every matching by recursion over left vertices: best weight, and the cheapest and
     /// dearest perfect matchings (nil when there is none).
     static func exhaustive(left: Int, right: Int, edges: [(left: Int, right: Int, cost: Int)]) -> (maxWeight: Int, minPerfect: Int?, maxPerfect: Int?) {

@@ -42,15 +42,6 @@ public enum BenchmarkScenarios {
         HainanPreset.generate(seed: 1, scale: scale).scenario
     }
 
-    /// Writes the preset at `scale` (seed 1) to `folder` and returns the folder.
-    public static func writePreset(scale: Double, to folder: String) -> String {
-        let (scenario, readme) = HainanPreset.generate(seed: 1, scale: scale)
-        do { try ScenarioWriter.write(scenario, to: folder, readme: readme) } catch {
-            fatalError("cannot write the scale-\(scale) preset to \(folder): \(error)")
-        }
-        return folder
-    }
-
     /// `one-to-many:3`.
     public static let oneToMany3 = AssignmentMode.oneToMany(maxTargets: 3)
 }
@@ -68,10 +59,9 @@ public enum PlanMetrics {
     public static let blocks = BenchmarkMetric.custom("Blocks", useScalingFactor: false)
     public static let cadres = BenchmarkMetric.custom("Cadres", useScalingFactor: false)
     public static let targets = BenchmarkMetric.custom("Targets", useScalingFactor: false)
-    public static let pairs = BenchmarkMetric.custom("Planned pairs", useScalingFactor: false)
 
     /// The figures of a solved plan.
-    public static let ofPlan = [simplexIterations, nodes, solvedVariables, solvedRows, cadreClasses, targetClasses, pairs]
+    public static let ofPlan = [simplexIterations, nodes, solvedVariables, solvedRows, cadreClasses, targetClasses]
 
     /// Records a plan's figures.
     public static func record(_ plan: Plan, in benchmark: Benchmark) {
@@ -82,7 +72,6 @@ public enum PlanMetrics {
         benchmark.measurement(solvedRows, s.solvedModel.rows)
         benchmark.measurement(cadreClasses, s.cadreClasses)
         benchmark.measurement(targetClasses, s.targetClasses)
-        benchmark.measurement(pairs, plan.pairs.count)
     }
 }
 

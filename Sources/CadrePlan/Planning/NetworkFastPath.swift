@@ -104,8 +104,9 @@ enum NetworkFastPath {
             let wave = q.arcs[first].wave
             guard block.arcs.allSatisfy({ q.arcs[$0].wave == wave && q.arcs[$0].pinned == 0 }) else { return nil }
             guard block.cadreClasses.allSatisfy({ q.cadreClasses[$0].countLimit == 1 && !q.cadreClasses[$0].needsLoadRow }) else { return nil }
-            guard Self.isMatchingModel(block: block, model: bm, partition: q) else { return nil }
-            guard let (s, c) = Self.edgeObjective(block: block, model: bm) else { return nil }
+            let index = VariableIndex(block: block, model: bm)
+            guard Self.isMatchingModel(block: block, model: bm, partition: q, index: index),
+                  let (s, c) = Self.edgeObjective(block: block, model: bm, index: index) else { return nil }
 
             // Vertices: each cadre class's members, each target class's members × demand.
             var leftStart: [Int: Int] = [:], rightStart: [Int: Int] = [:]
@@ -124,7 +125,7 @@ enum NetworkFastPath {
             }
 
             // W = 1 + K·(max c − min c) + max(|max c|, |min c|), in checked arithmetic.
-            let minC = c.values.min() ?? 0, maxC = c.values.max() ?? 0
+            let minC = c.min() ?? 0, maxC = c.max() ?? 0
             let k = min(left, right)
             guard case let (spread, false) = maxC.subtractingReportingOverflow(minC),
                   case let (paths, false) = spread.multipliedReportingOverflow(by: k),
@@ -133,10 +134,10 @@ enum NetworkFastPath {
 
             edges.reserveCapacity(edgeCount)
             arcOfEdge.reserveCapacity(edgeCount)
-            for i in block.arcs {
+            for (j, i) in block.arcs.enumerated() {
                 let a = q.arcs[i]
-                guard case let (scaled, false) = w.multipliedReportingOverflow(by: s[i] ?? 0),
-                      case let (weight, false) = scaled.subtractingReportingOverflow(c[i] ?? 0) else { return nil }
+                guard case let (scaled, false) = w.multipliedReportingOverflow(by: s[j]),
+                      case let (weight, false) = scaled.subtractingReportingOverflow(c[j]) else { return nil }
                 let l0 = leftStart[a.cadreClass]!, r0 = rightStart[a.targetClass]!
                 let tc = q.targetClasses[a.targetClass]
                 for l in l0..<(l0 + q.cadreClasses[a.cadreClass].members.count) {
@@ -148,52 +149,78 @@ enum NetworkFastPath {
             }
         }
 
+        /// What each model variable is: an arc's z or a (class, wave)'s n. Arrays by
+        /// variable index, because the checks below visit every term of every row.
+        struct VariableIndex {
+            /// Arc index of each z variable, −1 for others.
+            var arc: [Int]
+            /// (class, wave) of each n variable, `nil` for others.
+            var dispatch: [BlockModel.ClassWave?]
+            /// The z variable index of each arc of the block, in block order.
+            var arcVariables: [Int]
+
+            init(block: Block, model bm: BlockModel) {
+                let count = bm.model.variables.count
+                arc = [Int](repeating: -1, count: count)
+                dispatch = [BlockModel.ClassWave?](repeating: nil, count: count)
+                for (i, v) in bm.arcVariable { arc[v.index] = i }
+                for (key, v) in bm.dispatchVariable { dispatch[v.index] = key }
+                arcVariables = block.arcs.map { bm.arcVariable[$0]?.index ?? -1 }
+            }
+        }
+
         /// Whether the block's rows and bounds are exactly those of a bipartite matching:
         /// every variable is an n or a z with lower bound 0 and an upper bound the matching
         /// respects by itself; every row is either `Σ z − n = 0` of one (class, wave) or
         /// `Σ z ≤ |m|·demand` of one target class. Any other row (quota, once, load,
         /// distinct, or a kind added later) makes the block not qualify.
-        static func isMatchingModel(block: Block, model bm: BlockModel, partition q: ClassPartition) -> Bool {
+        static func isMatchingModel(block: Block, model bm: BlockModel, partition q: ClassPartition, index: VariableIndex) -> Bool {
             let model = bm.model
-            guard model.variables.count == bm.dispatchVariable.count + bm.arcVariable.count else { return false }
-            var keyOfDispatch: [Int: BlockModel.ClassWave] = [:]
+            guard model.variables.count == bm.dispatchVariable.count + bm.arcVariable.count,
+                  bm.arcVariable.count == block.arcs.count, !index.arcVariables.contains(-1) else { return false }
             for (key, v) in bm.dispatchVariable {
                 let spec = model.variables[v.index], size = Double(q.cadreClasses[key.cadreClass].members.count)
                 guard spec.lower == 0, spec.upper.map({ $0 >= size }) ?? true else { return false }
-                keyOfDispatch[v.index] = key
             }
-            var arcOfVariable: [Int: Int] = [:]
             for (i, v) in bm.arcVariable {
                 let a = q.arcs[i], tc = q.targetClasses[a.targetClass]
                 let most = Double(min(q.cadreClasses[a.cadreClass].members.count, tc.members.count * tc.demand))
                 let spec = model.variables[v.index]
                 guard spec.lower == 0, spec.upper.map({ $0 >= most }) ?? true else { return false }
-                arcOfVariable[v.index] = i
             }
-            var arcsOfKey: [BlockModel.ClassWave: Int] = [:]
-            for i in block.arcs { arcsOfKey[BlockModel.ClassWave(cadreClass: q.arcs[i].cadreClass, wave: q.arcs[i].wave), default: 0] += 1 }
-            var arcsInto: [Int: Int] = [:]
-            for i in block.arcs { arcsInto[q.arcs[i].targetClass, default: 0] += 1 }
+            var arcsOfKey: [BlockModel.ClassWave: Int] = [:], arcsInto: [Int: Int] = [:]
+            for i in block.arcs {
+                arcsOfKey[BlockModel.ClassWave(cadreClass: q.arcs[i].cadreClass, wave: q.arcs[i].wave), default: 0] += 1
+                arcsInto[q.arcs[i].targetClass, default: 0] += 1
+            }
             var serveRows = Set<BlockModel.ClassWave>(), demandRows = Set<Int>()
             for row in model.constraints {
-                let dispatch = row.terms.filter { keyOfDispatch[$0.variable.index] != nil }
-                let arcs = row.terms.compactMap { arcOfVariable[$0.variable.index] }
-                guard arcs.count + dispatch.count == row.terms.count,
-                      row.terms.allSatisfy({ keyOfDispatch[$0.variable.index] != nil || $0.coefficient == 1 }) else { return false }
-                if let n = dispatch.first {
+                var key: BlockModel.ClassWave? = nil
+                var arcs: [Int] = []
+                arcs.reserveCapacity(row.terms.count)
+                for term in row.terms {
+                    if let k = index.dispatch[term.variable.index] {
+                        // At most one n per row, with coefficient −1.
+                        guard key == nil, term.coefficient == -1 else { return false }
+                        key = k
+                    } else {
+                        let i = index.arc[term.variable.index]
+                        guard i >= 0, term.coefficient == 1 else { return false }
+                        arcs.append(i)
+                    }
+                }
+                guard Set(arcs).count == arcs.count else { return false }
+                if let key {
                     // Σ z − n = 0 over exactly the arcs of n's (class, wave).
-                    let key = keyOfDispatch[n.variable.index]!
-                    guard dispatch.count == 1, n.coefficient == -1, row.lower == 0, row.upper == 0,
+                    guard row.lower == 0, row.upper == 0, arcs.count == arcsOfKey[key],
                           arcs.allSatisfy({ q.arcs[$0].cadreClass == key.cadreClass && q.arcs[$0].wave == key.wave }),
-                          arcs.count == arcsOfKey[key], Set(arcs).count == arcs.count,
                           serveRows.insert(key).inserted else { return false }
                 } else {
-                    // Σ z ≤ |m|·demand over arcs into one target class.
-                    guard let m = arcs.first.map({ q.arcs[$0].targetClass }),
+                    // Σ z ≤ |m|·demand over exactly the arcs into one target class.
+                    guard let m = arcs.first.map({ q.arcs[$0].targetClass }), arcs.count == arcsInto[m],
                           arcs.allSatisfy({ q.arcs[$0].targetClass == m }), row.lower.map({ $0 <= 0 }) ?? true else { return false }
                     let tc = q.targetClasses[m]
-                    guard row.upper == Double(tc.members.count * tc.demand), arcs.count == arcsInto[m], Set(arcs).count == arcs.count,
-                          demandRows.insert(m).inserted else { return false }
+                    guard row.upper == Double(tc.members.count * tc.demand), demandRows.insert(m).inserted else { return false }
                 }
             }
             // Without its serve row a dispatch variable would be free of its arcs, and a target
@@ -201,45 +228,37 @@ enum NetworkFastPath {
             return serveRows.count == bm.dispatchVariable.count && demandRows == Set(block.targetClasses)
         }
 
-        /// Per arc: s (tier 1 as a gain, divided by the gcd) and c (tier 3), read from the
-        /// block's tier terms; `nil` unless the tiers are coverage-like, timeliness a fixed
-        /// multiple of it, and quality, all on arc variables with integer coefficients.
-        static func edgeObjective(block: Block, model bm: BlockModel) -> (s: [Int: Int], c: [Int: Int])? {
+        /// Per arc, in block order: s (tier 1 as a gain, divided by the gcd) and c (tier 3),
+        /// read from the block's tier terms; `nil` unless there are three tiers, timeliness a
+        /// fixed multiple of coverage, all on arc variables with integer coefficients.
+        static func edgeObjective(block: Block, model bm: BlockModel, index: VariableIndex) -> (s: [Int], c: [Int])? {
             guard bm.tiers.count == 3 else { return nil }
-            var arcOfVariable: [Int: Int] = [:]
-            for (i, v) in bm.arcVariable { arcOfVariable[v.index] = i }
-            var coefficients: [[Int: Int]] = []
+            var coefficients: [[Int]] = []
             for tier in bm.tiers {
-                var byArc: [Int: Int] = [:]
+                var byVariable = [Int](repeating: 0, count: bm.model.variables.count)
                 for term in tier.terms {
-                    guard let i = arcOfVariable[term.variable.index], term.coefficient == term.coefficient.rounded(),
+                    guard index.arc[term.variable.index] >= 0, term.coefficient == term.coefficient.rounded(),
                           abs(term.coefficient) < 1e15 else { return nil }
-                    byArc[i, default: 0] += Int(term.coefficient)
+                    byVariable[term.variable.index] += Int(term.coefficient)
                 }
-                coefficients.append(byArc)
+                coefficients.append(block.arcs.indices.map { byVariable[index.arcVariables[$0]] })
             }
             let (t1, t2, t3) = (coefficients[0], coefficients[1], coefficients[2])
             // Tier 2 = ρ·tier 1 (+ constant): then keeping tier 1 at its optimum fixes tier 2.
             // Checked as t2[a]·t1[r] == t2[r]·t1[a] for a reference arc r with t1[r] ≠ 0.
-            let reference = block.arcs.first { (t1[$0] ?? 0) != 0 }
-            for i in block.arcs {
-                let a1 = t1[i] ?? 0, a2 = t2[i] ?? 0
-                if let r = reference {
-                    let (lhs, o1) = a2.multipliedReportingOverflow(by: t1[r]!)
-                    let (rhs, o2) = (t2[r] ?? 0).multipliedReportingOverflow(by: a1)
+            if let r = t1.firstIndex(where: { $0 != 0 }) {
+                for j in t1.indices {
+                    let (lhs, o1) = t2[j].multipliedReportingOverflow(by: t1[r])
+                    let (rhs, o2) = t2[r].multipliedReportingOverflow(by: t1[j])
                     guard !o1, !o2, lhs == rhs else { return nil }
-                } else if a2 != 0 {
-                    return nil
                 }
+            } else if t2.contains(where: { $0 != 0 }) {
+                return nil
             }
             // Tier 1 is minimised: its gain per pair is −coefficient, reduced by the gcd.
-            var g = 0
-            for i in block.arcs { g = gcd(g, (t1[i] ?? 0).magnitude) }
-            var s: [Int: Int] = [:]
-            for i in block.arcs { s[i] = g == 0 ? 0 : -(t1[i] ?? 0) / Int(g) }
-            var c: [Int: Int] = [:]
-            for i in block.arcs { c[i] = t3[i] ?? 0 }
-            return (s, c)
+            let g = t1.reduce(0) { gcd($0, $1.magnitude) }
+            let s = t1.map { g == 0 ? 0 : -$0 / g }
+            return (s, t3)
         }
 
         static func gcd(_ a: Int, _ b: UInt) -> Int {

@@ -73,14 +73,12 @@ public struct PlanWriter: Sendable {
             try emit(rows.table(language) { rows.rows[$0].wave == w }, "waves/\(safeName(wave.id))",
                      title: zh ? "\(wave.date) 批次 \(wave.id)" : "Wave \(wave.id), \(wave.date)")
         }
-        let groupNames = Dictionary(s.groups.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         for g in s.groups {
             try emit(rows.table(language) { rows.rows[$0].group == g.id }, "groups/\(safeName(g.id))", title: g.name)
         }
         for r in s.regions {
             try emit(rows.table(language) { rows.rows[$0].region == r.id }, "regions/\(safeName(r.id))", title: r.name)
         }
-        _ = groupNames
         try AtomicFile.write(coverageTable(summary.indicators).csv(), to: dir.appendingPathComponent("coverage.csv").path, bom: true)
         try AtomicFile.write(try summary.json(), to: dir.appendingPathComponent("summary.json").path)
         var t = "{\n"

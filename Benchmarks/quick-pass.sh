@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# The CI quick pass: builds the benchmark package in release, runs every suite except the
+# scale-10 preset (so: scenarios/small and scenarios/hainan-2022), and checks the medians
+# against the committed Thresholds/quick-pass.json with check-thresholds.py:
+# deterministic figures (simplex iterations, B&B nodes, model size, classes) must not rise,
+# mallocs may rise 3 %, peak memory 2×, wall and CPU time 3×.
+#
+#   Benchmarks/quick-pass.sh                 check; exits 1 on a regression
+#   Benchmarks/quick-pass.sh --update [N]    re-measure (median of N runs, default 3) and
+#                                            rewrite Thresholds/quick-pass.json
+set -euo pipefail
+cd "$(dirname "$0")"
+
+mode=check
+runs=1
+if [ "${1:-}" = "--update" ]; then
+    mode=update
+    runs="${2:-3}"
+elif [ -n "${1:-}" ]; then
+    echo "usage: $0 [--update [RUNS]]" >&2
+    exit 2
+fi
+
+out="$(mktemp -d "${TMPDIR:-/tmp}/cadreplan-quick-pass.XXXXXX")"
+trap 'rm -rf "$out"' EXIT
+
+started=$(date +%s)
+echo "== quick pass: building the benchmarks (release) =="
+# The plugin builds what it runs; building first keeps compiler output apart from the results.
+if ! swift build -c release >"$out/build.log" 2>&1; then
+    cat "$out/build.log" >&2
+    echo "quick pass: the benchmark package does not build" >&2
+    exit 1
+fi
+tail -n 1 "$out/build.log"
+
+results=()
+for ((i = 1; i <= runs; i++)); do
+    echo "== quick pass: run $i of $runs (all suites, scale-10 skipped) =="
+    swift package --allow-writing-to-directory "$out" benchmark \
+        --skip 'scale-10' --no-progress --format influx --path "$out/run$i" \
+        2>&1 | grep -v -e '^\[[0-9]*/[0-9]*\]' -e 'runtime interposer' -e 'skipping LD_PRELOAD' || true
+    if [ ! -s "$out/run$i/Current_run.influx.csv" ]; then
+        echo "quick pass: the benchmark run wrote no results (see the output above)" >&2
+        exit 1
+    fi
+    results+=("$out/run$i/Current_run.influx.csv")
+done
+
+echo "== quick pass: thresholds ($(( $(date +%s) - started )) s so far) =="
+if [ "$mode" = update ]; then
+    python3 check-thresholds.py --thresholds Thresholds/quick-pass.json --update "${results[@]}"
+else
+    python3 check-thresholds.py --thresholds Thresholds/quick-pass.json "${results[@]}"
+fi
