@@ -25,6 +25,8 @@ public struct PlanSummary: Sendable, Equatable, Codable {
         public var cadreClasses: Int
         public var targetClasses: Int
         public var blocks: Int
+        /// Blocks solved as one assignment problem by the network fast path (absent in older plans).
+        public var networkBlocks: Int?
         public var simplexIterations: Int
         public var nodes: Int
         public var solver: String
@@ -39,7 +41,7 @@ public struct PlanSummary: Sendable, Equatable, Codable {
         indicators = CampaignIndicators(plan: plan)
         let st = plan.statistics
         model = ModelFacts(individual: st.individualModel, solved: st.solvedModel, cadreClasses: st.cadreClasses,
-                           targetClasses: st.targetClasses, blocks: st.blocks, simplexIterations: st.simplexIterations,
+                           targetClasses: st.targetClasses, blocks: st.blocks, networkBlocks: st.networkBlocks, simplexIterations: st.simplexIterations,
                            nodes: st.nodes, solver: solverName)
         self.violations = violations
     }
