@@ -234,6 +234,9 @@ def main():
         print(f"note: {bench} ran but has no committed thresholds (add it with --update)")
     if improvements:
         print(f"note: {improvements} deterministic figure(s) improved; record them with Benchmarks/quick-pass.sh --update")
+    for bench, metric, committed, now, ratio, allowed, status in rows:
+        if status in ("REGRESSION", "MISSING"):
+            print(f"{status}: {bench}: {metric} {now} (committed {committed}, allowed {allowed})")
     if regressions:
         print(f"QUICK PASS FAILED: {regressions} of {len(rows)} figures regressed or are missing (see REGRESSION / MISSING above)")
         return 1
