@@ -66,7 +66,8 @@ final class GLPKSession: MIPSession {
         for t in objective.terms { glp_set_obj_coef(p, Int32(t.variable.index + 1), t.coefficient) }
         let model = self.model
         var solution = try GLPKTerminal.withOutput(to: sink) { () throws(SolverError) -> Solution in
-            let run = SolveRun(model: model, problem: problem, limits: limits, options: options, initialPoint: initialPoint, sink: sink)
+            var run = SolveRun(model: model, problem: problem, limits: limits, options: options, initialPoint: initialPoint, sink: sink)
+            run.coldRestartIfFractional = true
             do {
                 return try run.execute()
             } catch {
