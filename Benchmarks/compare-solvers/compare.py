@@ -260,8 +260,10 @@ def cadreplan_runs(args, inst, folder):
         spent += wall
         if summary["status"] != "optimal" or spent >= args.budget:
             break
+    model = summary.get("model", {})
     return {"wall": statistics.median(walls), "solve": statistics.median(solves), "runs": len(walls),
-            "tiers": tiers, "status": summary["status"], "solver": summary.get("model", {}).get("solver", "GLPK")}
+            "tiers": tiers, "status": summary["status"], "solver": model.get("solver", "GLPK"),
+            "blocks": model.get("blocks", 0), "network_blocks": model.get("network_blocks") or 0}
 
 
 # ---------------------------------------------------------------- HiGHS / OR-Tools (child processes)
@@ -358,8 +360,13 @@ def row(args, inst):
                  + ("" if inst.kind == "scenario" else " (not every job is assigned)"))
         status = c["status"]
         value = q["value"]
+        status_text = status if status == "optimal" else f"{status}, gap {source_gap(inst, value, q.get('bound'))}"
+        if c["network_blocks"]:
+            # The planner's network fast path solved these blocks as a matching, not a MIP.
+            status_text += " (matching)" if c["network_blocks"] == c["blocks"] else f" ({c['network_blocks']}/{c['blocks']} blocks by matching)"
+            MATCHING.append(inst.name)
         cells += [value_cell(inst, value, q.get("bound"), "optimal" if status == "optimal" else "time limit"),
-                  status if status == "optimal" else f"{status}, gap {source_gap(inst, value, q.get('bound'))}",
+                  status_text,
                   f"{fmt_time(c['solve'], c['runs'])} / {fmt_time(c['wall'], c['runs'])}"]
         base = c["solve"]
         SOLVERS["cadreplan"] = c["solver"]
@@ -406,6 +413,7 @@ def row(args, inst):
 
 
 SOLVERS = {}
+MATCHING = []  # instances whose blocks cadreplan solved with its matching fast path
 ARGS = None
 
 
@@ -473,7 +481,17 @@ def main():
     o.append(f"- machine: {nproc} cores (`nproc`), CPU {cpu}, {platform.system()} {platform.release()}")
     o.append(f"- date: {started:%Y-%m-%d %H:%M} (wall time of the whole run {elapsed / 60:.1f} min); load average before {load_before}, after {load()}")
     o.append(f"- command: `{cmd}`")
+    try:
+        rev = subprocess.run(["git", "-C", ROOT, "describe", "--always", "--dirty"], capture_output=True, text=True).stdout.strip()
+        if rev:
+            o.append(f"- cadreplan source: git {rev}")
+    except OSError:
+        pass
     o.append(f"- solvers: cadreplan with {SOLVERS.get('cadreplan', 'GLPK')}; {SOLVERS.get('highs', 'HiGHS')}; {SOLVERS.get('ortools', 'OR-Tools')}")
+    if args.quick:
+        o.append("- quick mode: a few small instances only")
+    elif args.gap_problems == "first":
+        o.append("- GAP: problem 1 of each file only (`--gap-problems first`); `--gap-problems all` runs all 5 (gap1–gap12) or 6 (gapa–gapd)")
     o.append(f"- time limit per solve {args.time_limit:g} s (gapd {args.gapd_time_limit:g} s); cadreplan's limit covers all its tiers together; relative gap 0 everywhere")
     o.append(f"- times in seconds, median of {args.runs} runs; \"(k×)\" = only k runs: a run stopped by the time limit is not repeated, and runs stop once {args.budget:g} s were spent on a cell")
     o.append("")
@@ -495,6 +513,11 @@ def main():
              "whole `cadreplan solve` process (reading CSV, verifying, writing the plan). × = that solver's time ÷ cadreplan's solve "
              "phase (above 1: slower than cadreplan).")
     o.append("- For hainan-2022 the value is the quality tier (the coverage and timeliness tiers are in the notes when not 0).")
+    if MATCHING:
+        o.append("- \"(matching)\": cadreplan solved the instance with its network fast path (a pure assignment block becomes one "
+                 "maximum weight matching, no integer program), so its time is a matching code's, while the MPS columns solve the "
+                 "integer program cadreplan would otherwise hand to GLPK (exported by a `--write-model` run, which turns the fast path off). "
+                 f"Instances: {', '.join(MATCHING)}.")
     if NOTES:
         o.append("")
         o.append("Notes:")

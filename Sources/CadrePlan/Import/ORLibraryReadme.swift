@@ -32,10 +32,9 @@ enum ORLibraryReadme {
 
         | OR-Library | cadreplan |
         |---|---|
-        | row i | cadre `a…i` (county level, section rank, region `orlib`, no group) |
-        | column j | target `j…j` (demand 1, workload 1, priority 3) |
-        | pair (i, j) with cost c | pairs.csv row with `cost = c` |
-        | \(sparse ? "pairs not listed" : "—") | \(sparse ? "forbidden: `rules.only_listed_pairs: true`" : "—") |
+        | row i | cadre `a<i>`, i zero-padded (county level, section rank, region `orlib`, no group) |
+        | column j | target `j<j>`, j zero-padded (demand 1, workload 1, priority 3) |
+        | pair (i, j) with cost c | pairs.csv row with `cost = c` |\(sparse ? "\n| pairs not listed | forbidden: `rules.only_listed_pairs: true` |" : "")
 
         Mode one-to-one, one wave without quotas. The distance, rank, skill and extra-target
         weights are 0: every pair's cost comes from pairs.csv, so they could not apply anyway.
@@ -65,8 +64,8 @@ enum ORLibraryReadme {
 
         | OR-Library | cadreplan |
         |---|---|
-        | agent i, capacity b(i) | cadre `a…i` with `capacity = b(i)` (county level, section rank, region `orlib`, no group) |
-        | job j | target `j…j` (demand 1, workload 1, priority 3) |
+        | agent i, capacity b(i) | cadre `a<i>` (i zero-padded) with `capacity = b(i)` (county level, section rank, region `orlib`, no group) |
+        | job j | target `j<j>` (j zero-padded; demand 1, workload 1, priority 3) |
         | c(i,j), a(i,j) | pairs.csv row with `cost` (see below) and `workload = a(i,j)` |
 
         Mode one-to-many:\(n) (n = jobs), so the count of targets per cadre never binds and the
