@@ -26,11 +26,7 @@ extension CadrePlanCommand {
         @Argument(help: "Plan folder written by `cadreplan solve` (optional: without it the scenario is solved).")
         var plan: String?
 
-        @Option(help: "one-to-one, or one-to-many:M. Default: the scenario's.")
-        var mode: String?
-
-        @Option(name: .customLong("time-limit"), help: "Seconds for each solve (the plan and the check).")
-        var timeLimit: Double?
+        @OptionGroup var solving: SolvingOptions
 
         @Option(help: "Report language: zh or en.")
         var lang: String = "zh"
@@ -44,16 +40,7 @@ extension CadrePlanCommand {
         @Flag(name: .customLong("no-check"), help: "Do not re-solve to check the recommendations.")
         var noCheck = false
 
-        @Flag(name: .customLong("single-thread"), help: "Solve independent blocks one after another.")
-        var singleThread = false
-
         func validate() throws {
-            if let mode, AssignmentMode(text: mode) == nil {
-                throw ValidationError("--mode must be one-to-one or one-to-many:M with 1 ≤ M ≤ 1000, got '\(mode)'")
-            }
-            if let timeLimit, !(timeLimit.isFinite && timeLimit > 0 && timeLimit <= 1e6) {
-                throw ValidationError("--time-limit must be a number of seconds in (0, 1000000], got \(timeLimit)")
-            }
             guard Language(rawValue: lang) != nil else { throw ValidationError("--lang must be zh or en, got '\(lang)'") }
             guard ["text", "md", "json"].contains(format) else { throw ValidationError("--format must be text, md or json, got '\(format)'") }
             guard limit >= 0 else { throw ValidationError("--limit must be 0 or more, got \(limit)") }
@@ -61,12 +48,11 @@ extension CadrePlanCommand {
 
         func run() throws {
             var loaded = try loadScenario(scenario)
-            let override = mode.flatMap(AssignmentMode.init(text:))
-            if let override { loaded.mode = override }
-            var options = PlannerOptions(mode: nil, timeLimit: timeLimit, parallel: !singleThread)
+            if let override = solving.assignmentMode { loaded.mode = override }
+            var options = solving.plannerOptions()
+            options.mode = nil
             let line = ProgressLine(enabled: standardErrorIsTerminal)
             options.progress = { line.update($0) }
-            options.matchingSolver = MatchingRoutine { try AssignmentSolver.maximumWeightMatching(left: $0, right: $1, edges: $2) }
 
             let given = try plan.map { try readPlan($0, scenario: loaded) }
             let explanation: Explanation

@@ -11,12 +11,7 @@ extension CadrePlanCommand {
     struct Solve: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Solve a scenario lexicographically (coverage, timeliness, quality) and write the plan.",
-            discussion: """
-            Every plan is checked by the independent verifier before anything is written; a plan
-            that fails verification is not written and the command exits 3. The plan folder holds
-            assignments, one table per wave, service group and region, coverage.csv, summary.json
-            (deterministic), timings.json, report.md and pins.csv (to carry the plan forward).
-            """)
+            discussion: "Every plan is checked by the independent verifier before anything is written; a plan that fails verification is not written and the command exits 3. The plan folder holds assignments, one table per wave, service group and region, coverage.csv, summary.json (deterministic), timings.json, report.md and pins.csv (to carry the plan forward).")
 
         @Argument(help: "Scenario folder.")
         var scenario: String
@@ -24,8 +19,7 @@ extension CadrePlanCommand {
         @Option(help: "Plan folder to write (default: plans/<scenario name>). An earlier plan there is replaced.")
         var out: String?
 
-        @Option(help: "one-to-one, or one-to-many:M (each cadre serves 1 to M targets). Default: the scenario's.")
-        var mode: String?
+        @OptionGroup var solving: SolvingOptions
 
         @Option(help: ArgumentHelp("Pins to keep, e.g. an earlier plan's pins.csv (cadre,target,wave): those assignments stay as they are.", valueName: "file"))
         var pins: String?
@@ -35,9 +29,6 @@ extension CadrePlanCommand {
 
         @Option(help: ArgumentHelp("An earlier plan folder to stay close to: moving one of its assignments costs in a stability tier (after coverage and timeliness, before quality), and changes.csv lists every change with its reason.", valueName: "plan"))
         var previous: String?
-
-        @Option(name: .customLong("time-limit"), help: "Seconds for all solves together; the best plan found is kept and its gap reported.")
-        var timeLimit: Double?
 
         @Option(help: "Header language of the tables: zh or en.")
         var lang: String = "zh"
@@ -60,16 +51,7 @@ extension CadrePlanCommand {
         @Flag(help: "Draw a progress line on standard error even when it is not a terminal.")
         var progress = false
 
-        @Flag(name: .customLong("single-thread"), help: "Solve independent blocks one after another.")
-        var singleThread = false
-
         func validate() throws {
-            if let mode, AssignmentMode(text: mode) == nil {
-                throw ValidationError("--mode must be one-to-one or one-to-many:M with 1 ≤ M ≤ 1000, got '\(mode)'")
-            }
-            if let timeLimit, !(timeLimit.isFinite && timeLimit > 0 && timeLimit <= 1e6) {
-                throw ValidationError("--time-limit must be a number of seconds in (0, 1000000], got \(timeLimit)")
-            }
             guard Language(rawValue: lang) != nil else { throw ValidationError("--lang must be zh or en, got '\(lang)'") }
             if pinWaves != nil && pins == nil { throw ValidationError("--pin-waves needs --pins") }
             if let writeModel, !(writeModel.hasSuffix(".mps") || writeModel.hasSuffix(".lp")) {
@@ -102,11 +84,10 @@ extension CadrePlanCommand {
                 throw Exit.inputError
             }
             let readSeconds = Date().timeIntervalSince(started)
-            var options = PlannerOptions(mode: mode.flatMap(AssignmentMode.init(text:)), aggregate: !noAggregate, timeLimit: timeLimit, parallel: !singleThread)
+            var options = solving.plannerOptions(aggregate: !noAggregate)
             options.previous = earlier
             let line = ProgressLine(enabled: progress || standardErrorIsTerminal)
             options.progress = { line.update($0) }
-            options.matchingSolver = MatchingRoutine { try AssignmentSolver.maximumWeightMatching(left: $0, right: $1, edges: $2) }
             if solverLog { options.solverLog = { printError($0) } }
             if let writeModel {
                 let ext = writeModel.hasSuffix(".mps") ? "mps" : "lp"
