@@ -122,7 +122,7 @@ public enum Explainer {
         }
         if !unknown.isEmpty { throw .unknownIDs(Array(Set(unknown)).sorted()) }
         pairs.sort()
-        return Plan(scenario: p.scenario, pairs: pairs, tiers: tierValues(p, pairs: pairs), statistics: PlanStatistics())
+        return Plan(prepared: p, pairs: pairs, tiers: tierValues(p, pairs: pairs), statistics: PlanStatistics())
     }
 
     /// The three tiers of docs/DATA.md computed from the pairs, each with status `given`.

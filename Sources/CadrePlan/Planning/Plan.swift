@@ -82,7 +82,9 @@ public struct PlanStatistics: Sendable, Equatable {
 /// A solved deployment plan.
 public struct Plan: Sendable {
     /// The scenario as planned (with any mode override applied).
-    public var scenario: Scenario
+    public var scenario: Scenario { prepared.scenario }
+    /// The same scenario indexed once, reused by the reports (indicators, tables, changes).
+    let prepared: PreparedScenario
     /// Assignments, sorted by wave, target, cadre.
     public var pairs: [PlannedPair]
     /// Tier outcomes in lexicographic order.

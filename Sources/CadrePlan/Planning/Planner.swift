@@ -157,7 +157,7 @@ public struct Planner: Sendable {
         }
         pairs.sort()
         stats.seconds["expand"] = clock.lap()
-        return Plan(scenario: prepared.scenario, pairs: pairs, tiers: tiers, statistics: stats)
+        return Plan(prepared: prepared, pairs: pairs, tiers: tiers, statistics: stats)
     }
 
     /// Every pin must be an allowed pair in an allowed wave, or no plan can keep it.

@@ -22,7 +22,7 @@ public struct ChangeReport: Sendable {
     /// Compares `plan` with the `previous` assignments (ids), giving reasons a planner can act on.
     public init(previous: [Pin], plan: Plan) {
         let s = plan.scenario
-        let p = PreparedScenario(s)
+        let p = plan.prepared
         struct Key: Hashable { let c: String, t: String, w: String }
         var now = Set<Key>()
         var nowByCadre: [String: [Key]] = [:]

@@ -49,7 +49,7 @@ public struct CampaignIndicators: Sendable, Equatable, Codable {
     /// Computes the indicators of `plan`.
     public init(plan: Plan) {
         let s = plan.scenario
-        let p = PreparedScenario(s)
+        let p = plan.prepared
         var served = [Int](repeating: 0, count: s.targets.count)
         var perCadre: [Int: Int] = [:]
         var cadreWave: [Int: Int] = [:]

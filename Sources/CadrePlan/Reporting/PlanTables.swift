@@ -52,7 +52,7 @@ struct AssignmentRows {
 
     init(plan: Plan) {
         let s = plan.scenario
-        let p = PreparedScenario(s)
+        let p = plan.prepared
         rows.reserveCapacity(plan.pairs.count)
         for pair in plan.pairs {
             let c = s.cadres[pair.cadre], t = s.targets[pair.target], w = s.waves[pair.wave]
