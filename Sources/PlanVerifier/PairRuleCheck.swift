@@ -38,9 +38,11 @@ enum PairRuleCheck {
                     report(.groupMismatch, "group \(group) is not in the scenario, so it serves no category")
                 }
             }
-            // 3. County level: same region.
-            if target.level == .county && cadre.region != target.region {
-                report(.regionMismatch, "county-level target in region \(target.region), cadre from region \(cadre.region)")
+            // 3. County level: same region, or within rules.county_reach_km (属地为主).
+            if target.level == .county && !index.countyReach(from: cadre.region, to: target.region) {
+                let reach = index.scenario.rules.countyReachKm
+                report(.regionMismatch, "county-level target in region \(target.region), cadre from region \(cadre.region)"
+                       + (reach > 0 ? ", more than county_reach_km \(reach) km apart" : ""))
             }
             // 4. Rank at least the effective minimum rank.
             let minRank = index.effectiveMinRank(of: target)

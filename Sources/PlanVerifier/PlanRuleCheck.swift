@@ -36,13 +36,14 @@ enum PlanRuleCheck {
                 message: "cadre \(cadre) is dispatched in \(waves.count) waves: \(inWaveOrder(waves))"))
         }
 
-        // 1…M targets per dispatched cadre, and total workload within capacity.
-        let maxTargets = index.scenario.mode.maxTargets
+        // 1…M targets per dispatched cadre (M per group and region where max_targets sets it),
+        // and total workload within capacity.
         for (id, targets) in targetsOfCadre {
             guard let cadre = index.cadres[id] else { continue }
+            let maxTargets = index.maxTargets(of: cadre)
             if targets.count > maxTargets {
                 violations.append(Violation(rule: .tooManyTargets,
-                    message: "cadre \(id) serves \(targets.count) targets (\(targets.sorted().joined(separator: ", "))), at most \(maxTargets) in mode \(index.scenario.mode)"))
+                    message: "cadre \(id) serves \(targets.count) targets (\(targets.sorted().joined(separator: ", "))), at most \(maxTargets) (mode \(index.scenario.mode), max_targets)"))
             }
             let known = targets.compactMap { index.targets[$0] }
             // A single target over capacity is rule 7 (workloadOverCapacity), reported per pair.

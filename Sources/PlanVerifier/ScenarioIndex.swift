@@ -50,9 +50,28 @@ struct ScenarioIndex {
         pairRules[PairKey(cadre: cadre.id, target: target.id)]?.workload ?? target.workload
     }
 
-    /// Rule 7: the cadre's capacity, else the mode's targets per cadre.
+    /// Rule 7: the cadre's capacity, else its most targets per cadre.
     func capacity(of cadre: Cadre) -> Int {
-        cadre.capacity ?? scenario.mode.maxTargets
+        cadre.capacity ?? maxTargets(of: cadre)
+    }
+
+    /// The most targets `cadre` may serve: `max_targets.groups[group]` and `max_targets.regions[region]`
+    /// where set (the smaller of the two when both are), else the mode's M.
+    func maxTargets(of cadre: Cadre) -> Int {
+        let limits = scenario.targetLimits
+        let set = [cadre.group.flatMap { limits.groups[$0] }, limits.regions[cadre.region]].compactMap { $0 }
+        return set.min() ?? scenario.mode.maxTargets
+    }
+
+    /// Rule 3: whether a city/county cadre from region `from` may serve a county target in region
+    /// `to`: the same region, or (rules.county_reach_km > 0) another region whose seat is at most
+    /// that many rounded kilometres away, both seats having coordinates.
+    func countyReach(from: String, to: String) -> Bool {
+        if from == to { return true }
+        let reach = scenario.rules.countyReachKm
+        guard reach > 0, let a = regions[from], let b = regions[to],
+              a.latitude != nil, a.longitude != nil, b.latitude != nil, b.longitude != nil else { return false }
+        return GreatCircle.roundedKilometres(from: from, to: to, regions: regions) <= reach
     }
 
     /// Coverage weight: `priority[p − 1]` plus the halted bonus.

@@ -1,6 +1,6 @@
 import Scenario
 
-/// Recomputes the three tiers of docs/DATA.md from a scenario and a plan, in exact integer arithmetic.
+/// Recomputes the tiers of docs/DATA.md (all but stability) from a scenario and a plan, in exact integer arithmetic.
 ///
 /// The sums run over the plan's distinct cadre–target pairs whose cadre, target and wave the
 /// scenario knows (the first row of a repeated pair counts). For a valid plan that is every row;
@@ -25,17 +25,18 @@ enum TierCalculator {
             quality = quality.addingSaturated(index.cost(cadre: cadre, target: target))
         }
 
-        // λ per target beyond the first of each dispatched cadre.
+        // The principle counts the targets beyond the first of each dispatched cadre; λ costs each in quality.
         let extraTargets = targetsOfCadre.values.reduce(0) { $0 + ($1 - 1) }
         quality = quality.addingSaturated(index.scenario.weights.extraTarget.multipliedSaturated(by: extraTargets))
 
+        // Targets that declined service are reported apart and never count as a shortfall.
         var coverage = 0
         for id in index.targetOrder {
-            guard let target = index.targets[id] else { continue }
+            guard let target = index.targets[id], target.consent else { continue }
             // Saturating: a nonsense demand near Int.min must not trap.
             let shortfall = max(0, target.demand.addingSaturated(-(served[id] ?? 0)))
             coverage = coverage.addingSaturated(index.weight(of: target).multipliedSaturated(by: shortfall))
         }
-        return TierValues(coverage: coverage, timeliness: timeliness, quality: quality)
+        return TierValues(coverage: coverage, principle: extraTargets, timeliness: timeliness, quality: quality)
     }
 }

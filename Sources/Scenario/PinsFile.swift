@@ -34,7 +34,11 @@ public enum PinsFile {
                     ok = false
                 }
             }
-            if ok { pins.append(Pin(cadre: cell("cadre"), target: cell("target"), wave: cell("wave"))) }
+            if ok {
+                let numbers = columns.mapValues { $0 + 1 }
+                pins.append(Pin(cadre: cell("cadre"), target: cell("target"), wave: cell("wave"),
+                                source: SourceLine(file: path, line: r.line, columns: numbers)))
+            }
         }
         guard errors.isEmpty else { throw InputErrors(errors) }
         return pins

@@ -285,15 +285,17 @@ struct ScenarioAssembly {
             }
             // The plan-level rules only make sense for a row whose three ids all resolve.
             guard table.rowOK, let cadre, let target, let wave else { continue }
-            checker.check(Pin(cadre: cadre, target: target, wave: wave), in: table)
-            if table.rowOK { pins.append(Pin(cadre: cadre, target: target, wave: wave)) }
+            let pin = Pin(cadre: cadre, target: target, wave: wave,
+                          source: SourceLine(file: path, line: table.line, columns: table.columnNumbers))
+            checker.check(pin, in: table)
+            if table.rowOK { pins.append(pin) }
         }
         errors += table.errors
     }
 
     // MARK: - scenario.yaml against regions.csv
 
-    /// Reports `region_quotas` keys that are not region ids (only scenario.yaml and regions.csv together can tell).
+    /// Reports `region_quotas` and `max_targets.regions` keys that are not region ids (only scenario.yaml and regions.csv together can tell).
     mutating func checkYAMLRegionReferences() {
         guard regionsKnown else { return }
         for reference in yaml.regionReferences where regionLines[reference.region] == nil {

@@ -52,7 +52,8 @@ public enum ScenarioLoader {
         guard errors.isEmpty else { return (nil, errors) }
         let s = yaml.settings
         let scenario = Scenario(
-            name: s.name, waves: s.waves, groups: s.groups, mode: s.mode, weights: s.weights, rules: s.rules,
+            name: s.name, waves: s.waves, groups: s.groups, mode: s.mode, targetLimits: s.targetLimits, tierOrder: s.tierOrder,
+            weights: s.weights, rules: s.rules,
             indicators: s.indicators, regions: assembly.regions, cadres: assembly.cadres, targets: assembly.targets,
             pairs: assembly.pairs, pins: assembly.pins)
         return (scenario, [])

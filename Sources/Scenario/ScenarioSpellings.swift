@@ -44,7 +44,8 @@ enum ScenarioExpect {
     static let kind = "enterprise, project or park (企业/项目/园区)"
     static let boolean = "true or false (yes/no, 1/0, 是/否)"
     static let date = "a date YYYY-MM-DD"
-    static let mode = "one-to-one or one-to-many:M with M from 1 to 1000"
+    static let mode = "one-to-one, one-to-many:M or one-to-one-first:M with M from 1 to 1000"
+    static let tier = "a tier: coverage, principle, timeliness, stability or quality (覆盖/一对一原则/时效/稳定/质量)"
     /// `an integer from 1 to 5`.
     static func integer(_ range: ClosedRange<Int>) -> String {
         "an integer from \(range.lowerBound) to \(range.upperBound)"
@@ -62,6 +63,10 @@ enum ScenarioLimits {
     static let pairCost = 1_000_000_000
     /// Largest quota.
     static let quota = 1_000_000_000
+    /// Largest per-group or per-region targets per cadre (the mode's own M has the same limit).
+    static let targetsPerCadre = 1_000
+    /// Largest county reach: beyond the antipodes every seat is in reach anyway.
+    static let reachKm = 20_038
 }
 
 extension String {

@@ -63,6 +63,9 @@ final class ScenarioTable {
         complete = !outcome.incomplete
     }
 
+    /// The 1-based column of each known column present in the header (for locating later messages).
+    var columnNumbers: [String: Int] { positions.mapValues { $0 + 1 } }
+
     /// Whether the header has `column`.
     func has(_ column: String) -> Bool { positions[column] != nil }
 

@@ -40,6 +40,12 @@ public enum ScenarioWriter {
     static func yaml(_ s: Scenario) -> String {
         var out = "name: \(scalar(s.name))\n"
         out += "mode: \(scalar(s.mode.description))\n"
+        if !s.targetLimits.isEmpty {
+            out += "max_targets:\n"
+            if !s.targetLimits.groups.isEmpty { out += "  groups: \(flowMap(sorted(s.targetLimits.groups)))\n" }
+            if !s.targetLimits.regions.isEmpty { out += "  regions: \(flowMap(sorted(s.targetLimits.regions)))\n" }
+        }
+        if let order = s.tierOrder { out += "tiers: \(flowList(order.map(\.rawValue)))\n" }
         out += "waves:\n"
         for wave in s.waves {
             out += "  - id: \(scalar(wave.id))\n"
@@ -74,6 +80,7 @@ public enum ScenarioWriter {
         let byKind = TargetKind.allCases.compactMap { kind in s.rules.minRankByKind[kind].map { (kind.rawValue, $0.keyword) } }
         if !byKind.isEmpty { out += "  min_rank_by_kind: {\(byKind.map { "\($0.0): \($0.1)" }.joined(separator: ", "))}\n" }
         if s.rules.onlyListedPairs { out += "  only_listed_pairs: true\n" }
+        if s.rules.countyReachKm > 0 { out += "  county_reach_km: \(s.rules.countyReachKm)\n" }
         if !s.indicators.isEmpty {
             out += "indicators:\n"
             for ind in s.indicators {

@@ -5,6 +5,8 @@ import Yams
 struct ScenarioSettings {
     var name = ""
     var mode = AssignmentMode.oneToOne
+    var targetLimits = TargetLimits()
+    var tierOrder: [Tier]?
     /// Every wave with a readable id, in file order (a wave with a bad date is still listed, so references to it resolve).
     var waves: [Wave] = []
     /// Every group with a readable id, in file order.
@@ -86,7 +88,7 @@ struct ScenarioYAMLReader {
     private mutating func scenario(_ root: Node) -> ScenarioYAMLOutcome {
         var outcome = ScenarioYAMLOutcome()
         guard let top = entries(root, path: "", what: "the scenario",
-                                allowed: ["name", "base", "mode", "waves", "groups", "weights", "rules", "indicators"],
+                                allowed: ["name", "base", "mode", "max_targets", "tiers", "waves", "groups", "weights", "rules", "indicators"],
                                 required: ["name", "waves"]) else { return outcome }
         var settings = ScenarioSettings()
         if let node = top["base"], let folder = text(node, path: "base", what: "a folder relative to this scenario's folder") {
@@ -111,6 +113,11 @@ struct ScenarioYAMLReader {
             settings.waves = waves
             outcome.wavesKnown = true
         }
+        if let node = top["max_targets"], !node.isScenarioNull,
+           let limits = targetLimits(node, groups: outcome.groupsKnown ? settings.groups : nil, regionReferences: &outcome.regionReferences) {
+            settings.targetLimits = limits
+        }
+        if let node = top["tiers"], !node.isScenarioNull, let order = tierOrder(node) { settings.tierOrder = order }
         if let node = top["weights"], !node.isScenarioNull, let weights = weights(node) { settings.weights = weights }
         if let node = top["rules"], !node.isScenarioNull, let rules = rules(node) { settings.rules = rules }
         if let node = top["indicators"], !node.isScenarioNull, let indicators = indicatorList(node) { settings.indicators = indicators }
@@ -243,8 +250,11 @@ struct ScenarioYAMLReader {
 
     private mutating func rules(_ node: Node) -> Rules? {
         guard let e = entries(node, path: "rules", what: "the rules",
-                              allowed: ["forbid_own_supervisor", "min_rank_by_kind", "only_listed_pairs"], required: []) else { return nil }
+                              allowed: ["forbid_own_supervisor", "min_rank_by_kind", "only_listed_pairs", "county_reach_km"], required: []) else { return nil }
         var rules = Rules()
+        if let node = e["county_reach_km"], let km = int(node, path: "rules.county_reach_km", range: 0...ScenarioLimits.reachKm) {
+            rules.countyReachKm = km
+        }
         if let node = e["forbid_own_supervisor"], let b = bool(node, path: "rules.forbid_own_supervisor") {
             rules.forbidOwnSupervisor = b
         }
@@ -272,6 +282,56 @@ struct ScenarioYAMLReader {
             }
         }
         return rules
+    }
+
+    /// `max_targets: {groups: {id: M}, regions: {id: M}}`: M per service group and per home region.
+    private mutating func targetLimits(_ node: Node, groups: [ServiceGroup]?, regionReferences: inout [YAMLRegionReference]) -> TargetLimits? {
+        guard let e = entries(node, path: "max_targets", what: "the most targets per cadre by group and region",
+                              allowed: ["groups", "regions"], required: []) else { return nil }
+        var limits = TargetLimits()
+        let range = 1...ScenarioLimits.targetsPerCadre
+        if let node = e["groups"], !node.isScenarioNull, let pairs = pairs(node, path: "max_targets.groups", what: "a most number of targets per group id") {
+            let groupIDs = groups.map { Set($0.map(\.id)) }
+            for (keyNode, key, value) in pairs {
+                if let groupIDs, !groupIDs.contains(key) {
+                    fail(keyNode, "max_targets.groups", "unknown group \(key.quotedForMessage): expected a group id from `groups`\(Self.choices(groupIDs))")
+                }
+                if let n = int(value, path: "max_targets.groups.\(key)", range: range) { limits.groups[key] = n }
+            }
+        }
+        if let node = e["regions"], !node.isScenarioNull, let pairs = pairs(node, path: "max_targets.regions", what: "a most number of targets per region id") {
+            for (keyNode, key, value) in pairs {
+                regionReferences.append(YAMLRegionReference(region: key, line: keyNode.mark?.line, column: keyNode.mark?.column, keyPath: "max_targets.regions"))
+                if let n = int(value, path: "max_targets.regions.\(key)", range: range) { limits.regions[key] = n }
+            }
+        }
+        return limits
+    }
+
+    /// `tiers: [coverage, principle, timeliness, quality]`: the order of the objective tiers.
+    private mutating func tierOrder(_ node: Node) -> [Tier]? {
+        guard let items = list(node, path: "tiers", what: "a list of tiers such as [coverage, principle, timeliness, quality]") else { return nil }
+        var order: [Tier] = []
+        var ok = true
+        for item in items {
+            guard let text = scalarText(item, path: "tiers", expected: ScenarioExpect.tier) else { ok = false; continue }
+            guard let tier = Tier(scenarioText: text) else {
+                fail(item, "tiers", "expected \(ScenarioExpect.tier), found \(text.quotedForMessage)")
+                ok = false
+                continue
+            }
+            if order.contains(tier) {
+                fail(item, "tiers", "tier \(tier.rawValue) is listed twice")
+                ok = false
+                continue
+            }
+            order.append(tier)
+        }
+        if ok, let problem = Tier.problem(inOrder: order) {
+            fail(node, "tiers", problem)
+            ok = false
+        }
+        return ok ? order : nil
     }
 
     private mutating func indicatorList(_ node: Node) -> [Indicator]? {

@@ -161,6 +161,8 @@ public struct PairRule: Sendable, Hashable {
 }
 
 /// A row of pins.csv: an assignment already dispatched, kept by re-planning.
+///
+/// Two pins are equal when cadre, target and wave are; where a pin was read does not count.
 public struct Pin: Sendable, Hashable {
     /// Cadre id.
     public var cadre: String
@@ -168,9 +170,27 @@ public struct Pin: Sendable, Hashable {
     public var target: String
     /// Wave id.
     public var wave: String
+    /// The file and line the pin was read from, for messages; `nil` for pins made in memory.
+    public var source: SourceLine?
     /// Creates a pin.
-    public init(cadre: String, target: String, wave: String) {
-        self.cadre = cadre; self.target = target; self.wave = wave
+    public init(cadre: String, target: String, wave: String, source: SourceLine? = nil) {
+        self.cadre = cadre; self.target = target; self.wave = wave; self.source = source
+    }
+    public static func == (a: Pin, b: Pin) -> Bool { a.cadre == b.cadre && a.target == b.target && a.wave == b.wave }
+    public func hash(into h: inout Hasher) { h.combine(cadre); h.combine(target); h.combine(wave) }
+}
+
+/// A line of an input file, so that a fact found later (a pin a rule refuses) can be reported where it was written.
+public struct SourceLine: Sendable, Hashable {
+    /// The file's path as given by the user.
+    public var file: String
+    /// 1-based line number.
+    public var line: Int
+    /// 1-based column of each named CSV column in that file (its header), for messages about one cell.
+    public var columns: [String: Int]
+    /// Creates a source line.
+    public init(file: String, line: Int, columns: [String: Int] = [:]) {
+        self.file = file; self.line = line; self.columns = columns
     }
 }
 
@@ -207,28 +227,65 @@ public struct ServiceGroup: Sendable, Hashable {
     }
 }
 
-/// One-to-one, or one-to-many with a most number of targets per cadre.
+/// How many targets one cadre may serve, and whether the campaign's "one-to-one in principle" holds.
+///
+/// The mode sets the default most targets per cadre (M) and the default order of the tiers
+/// (docs/DATA.md); `max_targets` in scenario.yaml may set M per service group and per region.
 public enum AssignmentMode: Sendable, Hashable, CustomStringConvertible {
-    /// Each dispatched cadre serves exactly one target.
+    /// Each dispatched cadre serves exactly one target (严格一对一).
     case oneToOne
-    /// Each dispatched cadre serves between 1 and `maxTargets` targets.
+    /// Each dispatched cadre serves between 1 and `maxTargets` targets; extra targets cost only
+    /// in the quality tier, below timeliness.
     case oneToMany(maxTargets: Int)
-    /// The most targets one cadre may serve.
+    /// One-to-one in principle, one-to-many where needed (原则上一对一，也可一对多): up to
+    /// `maxTargets` targets per cadre, and right after coverage a tier minimises the targets
+    /// served beyond each cadre's first.
+    case oneToOneFirst(maxTargets: Int)
+    /// The most targets one cadre may serve (before any per-group or per-region setting).
     public var maxTargets: Int {
-        switch self { case .oneToOne: 1; case .oneToMany(let m): m }
+        switch self { case .oneToOne: 1; case .oneToMany(let m), .oneToOneFirst(let m): m }
     }
-    /// `one-to-one` or `one-to-many:M`.
+    /// Whether the one-to-one principle is a tier of its own, right after coverage, by default.
+    public var principleFirst: Bool {
+        if case .oneToOneFirst = self { return true }
+        return false
+    }
+    /// `one-to-one`, `one-to-many:M` or `one-to-one-first:M`.
     public var description: String {
-        switch self { case .oneToOne: "one-to-one"; case .oneToMany(let m): "one-to-many:\(m)" }
+        switch self {
+        case .oneToOne: "one-to-one"
+        case .oneToMany(let m): "one-to-many:\(m)"
+        case .oneToOneFirst(let m): "one-to-one-first:\(m)"
+        }
     }
-    /// Parses `one-to-one` or `one-to-many:M` (M ≥ 1).
+    /// Parses `one-to-one`, `one-to-many:M` or `one-to-one-first:M` (1 ≤ M ≤ 1000); `one-to-many:1` is `one-to-one`.
     public init?(text: String) {
         let t = text.trimmingCharacters(in: .whitespaces)
         if t == "one-to-one" { self = .oneToOne; return }
-        let prefix = "one-to-many:"
-        guard t.hasPrefix(prefix), let m = Int(t.dropFirst(prefix.count)), m >= 1, m <= 1000 else { return nil }
-        self = m == 1 ? .oneToOne : .oneToMany(maxTargets: m)
+        for (prefix, make) in [("one-to-many:", { (m: Int) in AssignmentMode.oneToMany(maxTargets: m) }),
+                               ("one-to-one-first:", { (m: Int) in AssignmentMode.oneToOneFirst(maxTargets: m) })] {
+            guard t.hasPrefix(prefix) else { continue }
+            guard let m = Int(t.dropFirst(prefix.count)), m >= 1, m <= 1000 else { return nil }
+            self = m == 1 ? .oneToOne : make(m)
+            return
+        }
+        return nil
     }
+}
+
+/// The most targets per cadre set per service group and per home region (scenario.yaml
+/// `max_targets`), overriding the mode's M: 具体由各服务组根据情况选派.
+public struct TargetLimits: Sendable, Hashable {
+    /// M for the cadres of a service group, by group id.
+    public var groups: [String: Int]
+    /// M for the cadres of a home region, by region id.
+    public var regions: [String: Int]
+    /// Creates limits; empty dictionaries leave the mode's M everywhere.
+    public init(groups: [String: Int] = [:], regions: [String: Int] = [:]) {
+        self.groups = groups; self.regions = regions
+    }
+    /// True when no group or region sets its own M.
+    public var isEmpty: Bool { groups.isEmpty && regions.isEmpty }
 }
 
 /// Integer weights of the three objective tiers (scenario.yaml `weights`).
@@ -270,10 +327,15 @@ public struct Rules: Sendable, Hashable {
     public var minRankByKind: [TargetKind: Rank]
     /// Allow only the pairs listed in pairs.csv (sparse instances such as OR-Library's assignp).
     public var onlyListedPairs: Bool
+    /// 属地为主: a city/county cadre may also serve county targets of another region whose seat
+    /// lies within this many kilometres of its own (rounded great-circle distance); 0 keeps
+    /// every city/county cadre in its own region.
+    public var countyReachKm: Int
     /// Creates rules.
-    public init(forbidOwnSupervisor: Bool = true, minRankByKind: [TargetKind: Rank] = [:], onlyListedPairs: Bool = false) {
+    public init(forbidOwnSupervisor: Bool = true, minRankByKind: [TargetKind: Rank] = [:], onlyListedPairs: Bool = false,
+                countyReachKm: Int = 0) {
         self.forbidOwnSupervisor = forbidOwnSupervisor; self.minRankByKind = minRankByKind
-        self.onlyListedPairs = onlyListedPairs
+        self.onlyListedPairs = onlyListedPairs; self.countyReachKm = countyReachKm
     }
 }
 
@@ -308,8 +370,12 @@ public struct Scenario: Sendable {
     public var waves: [Wave]
     /// Service groups.
     public var groups: [ServiceGroup]
-    /// One-to-one or one-to-many.
+    /// One-to-one, one-to-many or one-to-one first.
     public var mode: AssignmentMode
+    /// Most targets per cadre per service group and home region, overriding the mode's M.
+    public var targetLimits: TargetLimits
+    /// The order of the objective tiers; `nil` takes the mode's default (docs/DATA.md).
+    public var tierOrder: [Tier]?
     /// Objective weights.
     public var weights: Weights
     /// Extra rules.
@@ -329,10 +395,12 @@ public struct Scenario: Sendable {
     /// Creates a scenario.
     public init(
         name: String, waves: [Wave], groups: [ServiceGroup], mode: AssignmentMode = .oneToOne,
+        targetLimits: TargetLimits = TargetLimits(), tierOrder: [Tier]? = nil,
         weights: Weights = .standard, rules: Rules = Rules(), indicators: [Indicator] = [],
         regions: [Region], cadres: [Cadre], targets: [Target], pairs: [PairRule] = [], pins: [Pin] = []
     ) {
         self.name = name; self.waves = waves; self.groups = groups; self.mode = mode
+        self.targetLimits = targetLimits; self.tierOrder = tierOrder
         self.weights = weights; self.rules = rules; self.indicators = indicators
         self.regions = regions; self.cadres = cadres; self.targets = targets
         self.pairs = pairs; self.pins = pins

@@ -49,8 +49,10 @@ extension CadrePlanCommand {
         func run() throws {
             var loaded = try loadScenario(scenario)
             if let override = solving.assignmentMode { loaded.mode = override }
+            if let order = solving.model.tiers?.tiers { loaded.tierOrder = order }
             var options = solving.plannerOptions()
             options.mode = nil
+            options.tierOrder = nil
             let line = ProgressLine(enabled: standardErrorIsTerminal)
             options.progress = { line.update($0) }
 

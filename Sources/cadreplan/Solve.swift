@@ -10,7 +10,7 @@ extension CadrePlanCommand {
     /// `cadreplan solve`: plans a scenario, verifies the plan and writes the plan folder.
     struct Solve: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Solve a scenario lexicographically (coverage, timeliness, quality) and write the plan.",
+            abstract: "Solve a scenario tier by tier (coverage first; see --tiers) and write the plan.",
             discussion: "Every plan is checked by the independent verifier before anything is written; a plan that fails verification is not written and the command exits 3. The plan folder holds assignments, one table per wave, service group and region, coverage.csv, summary.json (deterministic), timings.json, report.md and pins.csv (to carry the plan forward).")
 
         @Argument(help: "Scenario folder.")
@@ -132,7 +132,7 @@ extension CadrePlanCommand {
             var changes: ChangeReport? = nil
             if let earlier {
                 let report = ChangeReport(previous: earlier, plan: plan)
-                let tier = plan.tiers.first { $0.name == "stability" }?.value ?? 0
+                let tier = plan.tiers.first { $0.tier == .stability }?.value ?? 0
                 guard report.notKept * s.weights.move == tier else {
                     printError("internal check failed: \(report.notKept) earlier assignments changed but the stability tier says \(tier); nothing was written")
                     throw Exit.violations

@@ -61,7 +61,7 @@ struct CLITests {
         let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: plan + "/summary.json"))) as! [String: Any]
         let tiers = (summary["tiers"] as! [[String: Any]]).map { ($0["name"] as! String, $0["value"] as! Int) }
         #expect(tiers.map(\.0) == ["coverage", "timeliness", "quality"])
-        #expect(tiers.map(\.1) == [2024, 40, 1574])
+        #expect(tiers.map(\.1) == [1018, 40, 1574])
         let v = try CLI.run(["verify", "scenarios/small", plan])
         #expect(v.status == 0, "\(v.stderr)")
         // Excel needs the BOM to read Chinese headers.
@@ -116,6 +116,33 @@ struct CLITests {
         let solve = try CLI.run(["solve", s, "--out", dir.appendingPathComponent("p").path])
         #expect(solve.status == 2)
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("p").path))
+    }
+
+    /// Issue 11, findings 9 and 10: `check` finds the pins `solve` would refuse (here: seven
+    /// provincial pins in w1, whose quota is 6), at the pin's line, and reads pins under the mode
+    /// given on its command line.
+    @Test func checkFindsPinsThatSolveWouldRefuse() throws {
+        let dir = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let s = dir.appendingPathComponent("pinned").path
+        try FileManager.default.copyItem(atPath: CLI.root.appendingPathComponent("scenarios/small").path, toPath: s)
+        let pins = ["p01,e01", "p02,e02", "p03,e03", "p04,e04", "p05,e05", "p06,e07", "p07,e08"].map { $0 + ",w1" }
+        try ("cadre,target,wave\n" + pins.joined(separator: "\n") + "\n").write(toFile: s + "/pins.csv", atomically: true, encoding: .utf8)
+        let r = try CLI.run(["check", s])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("pins.csv:8:3"), "\(r.stderr)")
+        #expect(r.stderr.contains("province-level quota of wave w1"))
+        let solve = try CLI.run(["solve", s, "--out", dir.appendingPathComponent("p").path])
+        #expect(solve.status == 4)
+        #expect(solve.stderr.contains("pins.csv:8:3"))
+
+        // Two targets pinned to one cadre: refused one to one, accepted under --mode one-to-many:2.
+        try "cadre,target,wave\nc02,k03,w1\nc02,k04,w1\n".write(toFile: s + "/pins.csv", atomically: true, encoding: .utf8)
+        let strict = try CLI.run(["check", s])
+        #expect(strict.status == 2)
+        #expect(strict.stderr.contains("pins.csv:3:1"), "\(strict.stderr)")
+        let many = try CLI.run(["check", s, "--mode", "one-to-many:2"])
+        #expect(many.status == 0, "\(many.stderr)")
     }
 
     @Test func solveRefusesToOverwriteAFolderThatIsNotAPlan() throws {

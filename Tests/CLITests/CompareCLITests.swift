@@ -36,8 +36,8 @@ struct CLICompareTests {
         #expect(r.stdout.hasPrefix("\u{FEFF}"))  // Excel and WPS need it for the Chinese names
         let (header, rows) = rowsByKey(String(r.stdout.dropFirst()))
         #expect(header == ["section", "key", "name", "a", "b"])
-        // scenarios/small/README.md: one-to-one optimum 2024 / 40 / 1574, all 30 cadres on one target each.
-        #expect(rows["tier.coverage"] == ["2024", "2014"])  // 2014 one-to-many:2, derived in CompareTests
+        // scenarios/small/README.md: one-to-one optimum 1018 / 40 / 1574, all 30 cadres on one target each.
+        #expect(rows["tier.coverage"] == ["1018", "1008"])  // 1008 one-to-many:2, derived in CompareTests
         #expect(rows["tier.timeliness"]?.first == "40")
         #expect(rows["tier.quality"]?.first == "1574")
         #expect(rows["tier.coverage.status"] == ["optimal", "optimal"])
@@ -46,9 +46,9 @@ struct CLICompareTests {
         #expect(rows["targets_per_cadre.1"]?.first == "30")
         #expect(rows["targets_per_cadre.mean"]?.first == "1.00")
         // Halted targets: 3 of 5 fully helped in both modes (j01 stays short, k21 refuses).
-        #expect(rows["indicator.halted"] == ["0.6000", "0.6000"])
+        #expect(rows["indicator.halted"] == ["0.7500", "0.7500"])
         #expect(rows["indicator.halted.covered"] == ["3", "3"])
-        #expect(rows["indicator.halted.targets"] == ["5", "5"])
+        #expect(rows["indicator.halted.targets"] == ["4", "4"])  // k21 declined: counted apart
         // Wave 1 fills its quotas in both modes (urgent targets and the heaviest go first).
         #expect(rows["dispatch.w1.province"] == ["6", "6"])
         #expect(rows["dispatch.w1.province.quota"] == ["6", "6"])
@@ -69,9 +69,9 @@ struct CLICompareTests {
         let mdLines = md.stdout.split(separator: "\n").map(String.init)
         #expect(mdLines.first == "| 比较项 | a | b |")  // Chinese labels by default
         #expect(mdLines.contains("| **目标分层** | | |"))
-        #expect(mdLines.contains("| 覆盖（加权缺口） | 2024 | 2014 |"))
+        #expect(mdLines.contains("| 覆盖（加权缺口） | 1018 | 1008 |"))
         #expect(mdLines.contains { $0.hasPrefix("| 派出干部 | 30 | ") })
-        #expect(mdLines.contains("| 停产停工企业和项目帮扶率 | 60.0% (3/5) | 60.0% (3/5) |"))
+        #expect(mdLines.contains("| 停产停工企业和项目帮扶率 | 75.0% (3/4) | 75.0% (3/4) |"))
 
         let text = try CLI.run(["compare", a, b, "--lang", "en"])
         #expect(text.status == 0, "\(text.stderr)")
@@ -80,7 +80,7 @@ struct CLICompareTests {
         func figures(_ label: String) -> [String]? {
             lines.first { $0.hasPrefix("  " + label + " ") }.map { $0.dropFirst(2 + label.count).split(separator: " ").map(String.init) }
         }
-        #expect(figures("coverage") == ["2024", "2014"])
+        #expect(figures("coverage (weighted shortfall)") == ["1018", "1008"])
         #expect(figures("pairs") == ["30", "38"])
     }
 

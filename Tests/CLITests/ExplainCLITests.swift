@@ -4,14 +4,14 @@ import Testing
 /// `cadreplan explain` as a user runs it (the `CLI` helper of CLITests.swift).
 @Suite("Command line: explain")
 struct ExplainCLITests {
-    /// scenarios/small (README.md): 12 targets short, j01 among them; e10 and k21 decline service,
-    /// so after the check the coverage tier is their weights, 2 + 1004 = 1006.
+    /// scenarios/small (README.md): 12 targets short, j01 among them; e10 and k21 decline service
+    /// and count apart, so after the check the coverage tier is 0.
     @Test func explainsSmallInChineseByDefault() throws {
         let r = try CLI.run(["explain", "scenarios/small"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("未足额服务的对象 12 个"))
         #expect(r.stdout.contains("j01") && r.stdout.contains("== 建议 =="))
-        #expect(r.stdout.contains("覆盖层 2024 → 1006"))
+        #expect(r.stdout.contains("覆盖层 1018 → 0"))
         #expect(!r.stdout.contains("未通过"))
     }
 
@@ -24,7 +24,7 @@ struct ExplainCLITests {
         #expect(json.status == 0, "\(json.stderr)")
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
         #expect((object["shortages"] as! [Any]).count == 12)
-        #expect(object["coverage"] as? Int == 2024)
+        #expect(object["coverage"] as? Int == 1018)
         #expect(object["check"] == nil)
     }
 
@@ -36,7 +36,7 @@ struct ExplainCLITests {
         #expect(try CLI.run(["solve", "scenarios/small", "--out", plan]).status == 0)
         let r = try CLI.run(["explain", "scenarios/small", plan, "--lang", "en"])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.contains("given plan, coverage tier 2024"))
+        #expect(r.stdout.contains("given plan, coverage tier 1018"))
         // p11 serving j01 is the forbidden pair: a plan that breaks a rule is not explained.
         let path = plan + "/assignments.csv"
         var text = try String(contentsOfFile: path, encoding: .utf8)

@@ -49,9 +49,35 @@ struct AggregationPropertyTests {
         return b.scenario
     }
 
+    /// A random scenario of ``randomScenario(seed:)`` with the campaign's own rules varied too:
+    /// one-to-one, one-to-many or one-to-one-first, M per service group and per region
+    /// (`max_targets`), a county reach that joins the two regions (87 km apart) or not, and
+    /// tier orders other than the mode's default.
+    static func randomRuleScenario(seed: UInt64) -> Scenario {
+        var s = randomScenario(seed: seed)
+        var r = TestRandom(state: seed &* 7919 &+ 17)
+        switch r.int(0...3) {
+        case 0: s.mode = .oneToOne
+        case 1: s.mode = .oneToMany(maxTargets: r.int(2...3))
+        default: s.mode = .oneToOneFirst(maxTargets: r.int(2...3))
+        }
+        if r.chance(0.4) { s.targetLimits.groups[r.chance(0.5) ? "g1" : "g2"] = r.int(1...3) }
+        if r.chance(0.4) { s.targetLimits.regions[r.chance(0.5) ? "a" : "b"] = r.int(1...3) }
+        if r.chance(0.5) { s.rules.countyReachKm = 100 }
+        let orders: [[Tier]?] = [
+            nil, nil,
+            [.coverage, .timeliness, .principle, .quality],
+            [.coverage, .principle, .timeliness, .quality],
+            [.coverage, .quality, .timeliness],
+            [.timeliness, .coverage, .principle, .quality],
+        ]
+        s.tierOrder = orders[r.int(0...(orders.count - 1))]
+        return s
+    }
+
     @Test(arguments: 1...60)
     func classModelMatchesIndividualModel(seed: Int) throws {
-        var s = Self.randomScenario(seed: UInt64(seed))
+        var s = Self.randomRuleScenario(seed: UInt64(seed))
         // Pins: keep a few assignments of an individual optimum (so they are valid together).
         if seed % 3 == 0 {
             let first = try solve(s, aggregate: false)
@@ -61,6 +87,29 @@ struct AggregationPropertyTests {
         let classes = try solve(s, aggregate: true)
         #expect(individual.isOptimal && classes.isOptimal)
         #expect(classes.values == individual.values, "seed \(seed)")
+    }
+}
+
+/// The random scenarios above really exercise the rules the property test is about: a property
+/// test over scenarios where no cadre ever crosses a region or takes a second target would pass
+/// whatever the code did with them.
+@Suite("Aggregation test covers the rules")
+struct AggregationCoverageTests {
+    @Test func theSixtyScenariosUseEveryRule() throws {
+        var firstMode = 0, reachPairs = 0, limited = 0, reordered = 0, principleCounts = 0
+        for seed in 1...60 {
+            let s = AggregationPropertyTests.randomRuleScenario(seed: UInt64(seed))
+            let plan = try solve(s)
+            if case .oneToOneFirst = s.mode { firstMode += 1 }
+            if !s.targetLimits.isEmpty { limited += 1 }
+            if s.tierOrder != nil { reordered += 1 }
+            let cross = plan.pairs.contains { s.cadres[$0.cadre].level == .county && s.cadres[$0.cadre].region != s.targets[$0.target].region }
+            if cross { reachPairs += 1 }
+            if (plan.tiers.first { $0.tier == .principle }?.value ?? 0) > 0 { principleCounts += 1 }
+        }
+        #expect(firstMode >= 15 && limited >= 15 && reordered >= 15, "\(firstMode) \(limited) \(reordered)")
+        #expect(reachPairs >= 10, "plans with a cross-region pair: \(reachPairs)")
+        #expect(principleCounts >= 5, "plans whose principle tier counts extra targets: \(principleCounts)")
     }
 }
 

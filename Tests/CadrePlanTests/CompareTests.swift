@@ -50,23 +50,25 @@ struct CompareTests {
         let c = PlanComparison(plans: plans, language: .en)
         #expect(c.columns == ["one-to-one", "one-to-many"])
         func values(_ key: String) -> [PlanComparison.Value?] { c.row(key)?.values ?? [] }
-        // scenarios/small/README.md derives one-to-one by hand: coverage 2024, timeliness 40,
-        // quality 1574, every one of the 30 cadres dispatched to one target, halted help 3 of 5.
-        #expect(values("tier.coverage").first == .tier(2024, status: "optimal", gap: 0))
+        // scenarios/small/README.md derives one-to-one by hand: coverage 1018, timeliness 40,
+        // quality 1574, every one of the 30 cadres dispatched to one target, halted help 3 of the 4
+        // halted targets that accept service.
+        #expect(values("tier.coverage").first == .tier(1018, status: "optimal", gap: 0))
         #expect(values("tier.timeliness").first == .tier(40, status: "optimal", gap: 0))
         #expect(values("tier.quality").first == .tier(1574, status: "optimal", gap: 0))
         // One-to-many:2, by hand: every consenting target can now be served except the second
         // unit of j01 (only p10 may serve it: weight 1005) and of k18 (only c09 is 处 in 三亚: 3);
-        // the refusals e10 (2) and k21 (1004) stay. Coverage 1005 + 3 + 2 + 1004 = 2014, and the
-        // 42 units of demand less 2 refused and 2 short give 38 pairs.
-        #expect(values("tier.coverage").last == .tier(2014, status: "optimal", gap: 0))
+        // the refusals e10 and k21 count apart. Coverage 1005 + 3 = 1008, and the 42 units of
+        // demand less 2 refused and 2 short give 38 pairs.
+        #expect(values("tier.coverage").last == .tier(1008, status: "optimal", gap: 0))
         #expect(values("cadres_dispatched").first == .count(30))
         #expect(values("pairs") == [.count(30), .count(38)])
         #expect(values("targets_per_cadre.1").first == .count(30))
         #expect(values("targets_per_cadre.2").first == .some(nil))  // no one-to-one cadre serves two
         #expect(values("targets_per_cadre.mean").first == .decimal(1, digits: 2))
-        // Halted targets e03, j01, k01, k12, k21: j01 stays short and k21 refuses in both modes.
-        #expect(values("indicator.halted") == [.rate(0.6, covered: 3, targets: 5), .rate(0.6, covered: 3, targets: 5)])
+        // Halted targets e03, j01, k01, k12, k21: k21 refuses (counted apart), j01 stays short in both modes.
+        #expect(values("indicator.halted") == [.rate(0.75, covered: 3, targets: 4), .rate(0.75, covered: 3, targets: 4)])
+        #expect(values("indicator.halted.declined") == [.count(1), .count(1)])
         // 四上 (规模以上工业企业 + 四上企业): 18 of 27 one to one; all but the refusing k21 with two each.
         #expect(values("indicator.sishang").map { v -> Int? in if case let .rate(_, c, _)? = v { c } else { nil } } == [18, 26])
         #expect(values("dispatch.w1.province").first == .dispatch(6, quota: 6))
@@ -183,7 +185,7 @@ struct CompareTests {
         // A plan of another scenario: one more category, and more cadres serving two and ten targets.
         var edited = try ComparedPlan.load(folder: f.b)
         edited.name = "other"
-        edited.summary.indicators.byCategory.append(.init(id: "新类别", name: "新类别", targets: 4, covered: 1, demand: 4, served: 1, rate: 0.25))
+        edited.summary.indicators.byCategory.append(.init(id: "新类别", name: "新类别", targets: 4, declined: 0, accepting: 4, covered: 1, demand: 4, served: 1, rate: 0.25))
         edited.summary.indicators.targetsPerCadre["10"] = 1
         let a = try ComparedPlan.load(folder: f.a)
         let c = PlanComparison(plans: [a, edited], language: .zh)
@@ -205,18 +207,18 @@ struct CompareTests {
         #expect(mdLines[0] == "| figure | one-to-one | one-to-many |")
         #expect(mdLines[1] == "|---|---:|---:|")
         #expect(mdLines.contains("| **tiers** | | |"))
-        #expect(mdLines.contains("| coverage | 2024 | 2014 |"))
+        #expect(mdLines.contains("| coverage (weighted shortfall) | 1018 | 1008 |"))
         #expect(mdLines.contains("| pairs | 30 | 38 |"))
-        #expect(mdLines.contains("| 停产停工企业和项目帮扶率 | 60.0% (3/5) | 60.0% (3/5) |"))
+        #expect(mdLines.contains("| 停产停工企业和项目帮扶率 | 75.0% (3/4) | 75.0% (3/4) |"))
         #expect(mdLines.contains("| w1 2022-09-16 province | 6/6 | 6/6 |"))
         // Every table line has one cell per plan plus the label (no cell here holds a `|`).
         for line in mdLines { #expect(line.filter { $0 == "|" }.count == 4, "\(line)") }
 
         let csv = c.render(.csv)
         #expect(csv.hasPrefix("\u{FEFF}section,key,name,one-to-one,one-to-many\n"))
-        #expect(csv.contains("\ntiers,tier.coverage,coverage,2024,2014\n"))
-        #expect(csv.contains("\ntiers,tier.coverage.status,coverage (status),optimal,optimal\n"))
-        #expect(csv.contains("\nindicators,indicator.halted,停产停工企业和项目帮扶率,0.6000,0.6000\n"))
+        #expect(csv.contains("\ntiers,tier.coverage,coverage (weighted shortfall),1018,1008\n"))
+        #expect(csv.contains("\ntiers,tier.coverage.status,coverage (weighted shortfall) (status),optimal,optimal\n"))
+        #expect(csv.contains("\nindicators,indicator.halted,停产停工企业和项目帮扶率,0.7500,0.7500\n"))
         #expect(csv.contains("\ndispatch (dispatched/quota),dispatch.w2.province.quota,w2 2022-09-26 province (quota),10,10\n"))
         #expect(csv.contains("\ncadres and pairs,targets_per_cadre.2,cadres serving 2 targets,,"))
 
@@ -228,7 +230,7 @@ struct CompareTests {
         let rows = lines.filter { $0.hasPrefix("  ") || $0.hasPrefix("figure") }
         let widths = Set(rows.map(PlanComparison.width))
         #expect(widths.count == 1, "\(text)")
-        #expect(lines.contains { $0.hasPrefix("  停产停工企业和项目帮扶率 ") && tokens($0) == ["停产停工企业和项目帮扶率", "60.0%", "(3/5)", "60.0%", "(3/5)"] })
+        #expect(lines.contains { $0.hasPrefix("  停产停工企业和项目帮扶率 ") && tokens($0) == ["停产停工企业和项目帮扶率", "75.0%", "(3/4)", "75.0%", "(3/4)"] })
         #expect(lines.contains("tiers"))
     }
 

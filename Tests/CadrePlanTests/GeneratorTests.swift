@@ -50,7 +50,10 @@ import Testing
         #expect(s.waves.map(\.date) == ["2022-09-16", "2022-09-26"])
         #expect(s.waves.map { $0.quotas[.province] } == [500, 300])
         #expect(s.waves.map { $0.quotas[.county] } == [3000, 6200])
-        #expect(s.mode == .oneToOne)
+        // 原则上一对一，也可一对多, with the publicity group kept one to one (the README's assumption).
+        #expect(s.mode == .oneToOneFirst(maxTargets: 3))
+        #expect(s.targetLimits == TargetLimits(groups: ["xuanchuan": 1]))
+        #expect(s.tierOrder == nil && s.rules.countyReachKm == 0)
         #expect(s.weights == .standard)
         #expect(s.pairs.isEmpty && s.pins.isEmpty)
     }
@@ -187,7 +190,7 @@ import Testing
         #expect(targets.first { $0.hasPrefix("\(park.id),") }! == "\(park.id),\(park.name),park,市县园区,county,\(park.region),,,,2,,,,")
 
         let yaml = String(decoding: files["scenario.yaml"]!, as: UTF8.self)
-        #expect(yaml.hasPrefix("name: hainan-2022\nmode: one-to-one\nwaves:\n  - id: w1\n    date: \"2022-09-16\"\n    quotas: {province: 500, county: 3000}\n"))
+        #expect(yaml.hasPrefix("name: hainan-2022\nmode: \"one-to-one-first:3\"\nmax_targets:\n  groups: {xuanchuan: 1}\nwaves:\n  - id: w1\n    date: \"2022-09-16\"\n    quotas: {province: 500, county: 3000}\n"))
         #expect(yaml.contains("  - id: gongxin\n    name: 工信和建筑业组\n    categories: [规模以上工业企业, 建筑业企业]\n"))
         #expect(yaml.contains("weights:\n  priority: [1, 2, 3, 4, 5]\n  halted: 1000\n  distance_km: 1\n  rank_gap: 20\n  skill_mismatch: 50\n  extra_target: 30\n  move: 1\n"))
         #expect(yaml.contains("rules:\n  forbid_own_supervisor: true\n"))

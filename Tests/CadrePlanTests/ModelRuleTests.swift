@@ -69,7 +69,8 @@ struct ModelRuleTests {
     @Test func targetMustConsent() throws {
         let plan = try heavyVersusLight { b in b.targets[0].consent = false }
         #expect(plan.compact == ["a>light@w1"])
-        #expect(plan.values == [5, 0, 50])
+        // The declined target counts apart, never as a shortfall: coverage 0.
+        #expect(plan.values == [0, 0, 50])
     }
 
     @Test func forbiddenPairIsNeverAssigned() throws {

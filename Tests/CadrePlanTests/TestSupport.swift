@@ -14,6 +14,8 @@ struct Build {
     var pairs: [PairRule] = []
     var pins: [Pin] = []
     var mode: AssignmentMode = .oneToOne
+    var targetLimits = TargetLimits()
+    var tierOrder: [Tier]?
     var weights: Weights = .standard
     var rules = Rules()
 
@@ -29,7 +31,8 @@ struct Build {
     }
 
     var scenario: Scenario {
-        Scenario(name: "test", waves: waves, groups: groups, mode: mode, weights: weights, rules: rules, regions: regions,
+        Scenario(name: "test", waves: waves, groups: groups, mode: mode, targetLimits: targetLimits, tierOrder: tierOrder,
+                 weights: weights, rules: rules, regions: regions,
                  cadres: cadres, targets: targets, pairs: pairs, pins: pins)
     }
 }

@@ -56,7 +56,9 @@ struct TierValueTests {
         //   extra targets: c1 2−1, c2 2−1 → 30·2                                          =  60
         //   = 338.
         #expect(report.tiers.quality == 338)
-        #expect(report.tiers == TierValues(coverage: 3015, timeliness: 1007, quality: 338))
+        // principle = Σ over dispatched cadres of (targets − 1): c1 1, c2 1 = 2.
+        #expect(report.tiers.principle == 2)
+        #expect(report.tiers == TierValues(coverage: 3015, principle: 2, timeliness: 1007, quality: 338))
     }
 
     @Test("right claims pass, each wrong claim is reported, other keys ignored")

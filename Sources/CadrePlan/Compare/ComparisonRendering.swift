@@ -32,7 +32,7 @@ extension PlanComparison {
         case let .dispatch(n, quota): return "\(n)/\(quota.map(String.init) ?? "—")"
         case let .tier(v, status, gap):
             // "optimal" on every line would hide the one tier that is not.
-            return status == "optimal" ? String(v) : "\(v) (\(status), gap \(String(format: "%.2f%%", gap * 100)))"
+            return status == "optimal" ? String(v) : "\(v) (\(status), gap \(gap.map { String(format: "%.2f%%", $0 * 100) } ?? "—"))"
         case .text(let s): return s
         }
     }
@@ -128,7 +128,7 @@ extension PlanComparison {
             case .tier?:
                 add("", row.label, { if case let .tier(v, _, _) = $0 { String(v) } else { nil } })
                 add(".status", row.label + (zh ? "（状态）" : " (status)"), { if case let .tier(_, s, _) = $0 { s } else { nil } })
-                add(".gap", row.label + (zh ? "（相对差距）" : " (gap)"), { if case let .tier(_, _, g) = $0 { String(format: "%.6f", g) } else { nil } })
+                add(".gap", row.label + (zh ? "（相对差距）" : " (gap)"), { if case let .tier(_, _, g) = $0 { g.map { String(format: "%.6f", $0) } ?? "" } else { nil } })
             default:
                 add("", row.label) { value in
                     switch value {

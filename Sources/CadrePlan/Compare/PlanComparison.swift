@@ -21,6 +21,8 @@ public struct PlanComparison: Sendable {
         case dispatch
         /// Cadres, pairs and targets per cadre.
         case load
+        /// Idle cadres per home region, and cross-region service.
+        case idle
         /// Distance between the cadre's and the target's region.
         case distance
         /// Pairs by the cadre's rank.
@@ -42,6 +44,7 @@ public struct PlanComparison: Sendable {
             case .regions: return zh ? "分地区覆盖率" : "coverage by region"
             case .dispatch: return zh ? "分批派驻（派出/名额）" : "dispatch (dispatched/quota)"
             case .load: return zh ? "干部与结对" : "cadres and pairs"
+            case .idle: return zh ? "未派出干部（按地区）与支援外地" : "idle cadres by region, cross-region service"
             case .distance: return zh ? "距离" : "distance"
             case .ranks: return zh ? "职级使用（结对数）" : "rank use (pairs)"
             case .tiers: return zh ? "目标分层" : "tiers"
@@ -61,8 +64,8 @@ public struct PlanComparison: Sendable {
         case rate(Double, covered: Int, targets: Int)
         /// Cadres dispatched against the quota (`nil`: the scenario sets none).
         case dispatch(Int, quota: Int?)
-        /// A tier's value with its solver status and relative gap.
-        case tier(Int, status: String, gap: Double)
+        /// A tier's value with its solver status and relative gap (`nil` when the solver had no bound).
+        case tier(Int, status: String, gap: Double?)
         /// Text (scenario name, mode, status, solver).
         case text(String)
     }
@@ -123,7 +126,8 @@ public struct PlanComparison: Sendable {
             let zh = language == .zh
             let s = plan.summary
             let ind = s.indicators
-            func rate(_ r: CampaignIndicators.Rate) -> Value { .rate(r.rate, covered: r.covered, targets: r.targets) }
+            // Rates are over the targets that accept service (结合企业意愿).
+            func rate(_ r: CampaignIndicators.Rate) -> Value { .rate(r.rate, covered: r.covered, targets: r.accepting) }
 
             set(.plan, "scenario", zh ? "场景" : "scenario", plan: p, .text(s.scenario))
             set(.plan, "mode", zh ? "模式" : "mode", plan: p, .text(s.mode))
@@ -131,6 +135,9 @@ public struct PlanComparison: Sendable {
             set(.plan, "violations", zh ? "校验违规数" : "violations", plan: p, .count(s.violations))
 
             for r in ind.indicators { set(.indicators, "indicator.\(r.id)", r.name, plan: p, rate(r)) }
+            for r in ind.indicators where r.declined > 0 {
+                set(.indicators, "indicator.\(r.id).declined", r.name + (zh ? "：不愿接受服务" : ": declined service"), plan: p, .count(r.declined))
+            }
             for r in ind.byCategory { set(.categories, "category.\(r.id)", r.name, plan: p, rate(r)) }
             for r in ind.byRegion { set(.regions, "region.\(r.id)", r.name, plan: p, rate(r)) }
 
@@ -141,6 +148,14 @@ public struct PlanComparison: Sendable {
 
             set(.load, "cadres_dispatched", zh ? "派出干部" : "cadres dispatched", plan: p, .count(ind.cadresDispatched))
             set(.load, "pairs", zh ? "结对数" : "pairs", plan: p, .count(ind.pairs))
+            set(.load, "extra_targets", zh ? "一人多对象的额外对象" : "extra targets (beyond each cadre's first)", plan: p, .count(ind.extraTargets))
+            set(.load, "idle", zh ? "未派出干部" : "idle cadres", plan: p, .count(ind.idle.total))
+            for c in ind.idle.byRegion where c.idle > 0 {
+                set(.idle, "idle.region.\(c.id)", c.name, plan: p, .count(c.idle))
+            }
+            for r in ind.crossRegion {
+                set(.idle, "cross_region.\(r.id).given", (zh ? "支援外地：" : "cross-region given: ") + r.name, plan: p, .count(r.given))
+            }
             // The mean is pairs per dispatched cadre: the one-to-many question is how far above 1 it goes.
             let mean = ind.cadresDispatched == 0 ? 0 : Double(ind.pairs) / Double(ind.cadresDispatched)
             set(.load, "targets_per_cadre.mean", zh ? "每名干部服务对象数（平均）" : "targets per cadre (mean)", plan: p, .decimal(mean, digits: 2))
@@ -166,8 +181,7 @@ public struct PlanComparison: Sendable {
             set(.ranks, "rank.above_minimum", zh ? "高于最低职级要求" : "above the target's minimum rank", plan: p, .count(ind.pairsAboveMinimumRank))
 
             for t in s.tiers {
-                let label = zh ? ["coverage": "覆盖（加权缺口）", "timeliness": "及时（加权延后）", "quality": "质量（成本）", "stability": "稳定（变动）"][t.name] ?? t.name : t.name
-                set(.tiers, "tier.\(t.name)", label, plan: p, .tier(t.value, status: t.status, gap: t.gap))
+                set(.tiers, "tier.\(t.name)", t.tier.label(zh ? .zh : .en), plan: p, .tier(t.value, status: t.status, gap: t.gap))
             }
 
             set(.time, "time.solve_s", zh ? "求解时间（秒）" : "solve (s)", plan: p, plan.solveSeconds.map { .decimal($0, digits: 3) })

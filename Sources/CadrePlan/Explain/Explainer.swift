@@ -36,24 +36,30 @@ public enum Explainer {
         let state = PlanState(prepared, pairs: explained.pairs)
         let analysis = ShortageAnalysis(state)
         let planCoverage = state.coverage()  // before the builder extends `state`
+        let ruleChanges = RuleChangeBuilder(state: state, analysis: analysis)  // likewise
         let builder = RecommendationBuilder(state: state, analysis: analysis)
         var recommendations = builder.recommendations
-        let coverageTier = explained.tiers.first { $0.name == "coverage" }
+        let coverageTier = explained.tiers.first { $0.tier == .coverage }
         var explanation = Explanation(
             scenario: s.name, mode: s.mode.description, planSource: plan == nil ? .solved : .given,
             coverage: coverageTier?.value ?? planCoverage, coverageStatus: coverageTier?.status ?? "given",
             shortages: analysis.shorts.map { short in
                 var shortage = short.shortage
                 shortage.recommendation = builder.recommendationOfTarget[shortage.target]
+                shortage.ruleChanges = ruleChanges.changesOfTarget[shortage.target] ?? []
                 return shortage
             },
-            quotas: analysis.quotas, recommendations: recommendations, check: nil)
+            quotas: analysis.quotas, recommendations: recommendations, ruleChanges: ruleChanges.changes, check: nil)
+        var checkOptions = options
+        checkOptions.mode = nil  // `s` already has the mode
+        checkOptions.tierOrder = nil
+        checkOptions.modelSink = nil
+        if check, !explanation.ruleChanges.isEmpty {
+            explanation.ruleChanges = try checked(ruleChanges.changes, scenario: s, planner: planner, options: checkOptions)
+        }
         guard check, !recommendations.isEmpty else { return explanation }
 
         let enlarged = enlargedScenario(s, recommendations: recommendations)
-        var checkOptions = options
-        checkOptions.mode = nil  // `s` already has the mode
-        checkOptions.modelSink = nil
         let after = try planner.plan(enlarged, options: checkOptions)
         var served: [String: Int] = [:]
         for pair in after.pairs { served[after.scenario.targets[pair.target].id, default: 0] += 1 }
@@ -65,16 +71,30 @@ public enum Explainer {
         for r in recommendations {
             for q in r.quotaRaises { totals[q.quota, default: QuotaRaise(quota: q.quota, from: q.from, by: 0)].by += q.by }
         }
-        let afterCoverage = after.tiers.first { $0.name == "coverage" }
+        let afterCoverage = after.tiers.first { $0.tier == .coverage }
         explanation.recommendations = recommendations
         explanation.check = ExplanationCheck(
             addedCadres: recommendations.reduce(0) { $0 + ($1.action == .addCadres ? $1.count : 0) },
             quotaRaises: totals.keys.sorted(by: waveOrder(s)).map { totals[$0]! },
             coverageBefore: explanation.coverage, coverageConstructed: builder.constructedCoverage,
             coverageAfter: afterCoverage?.value ?? 0, status: afterCoverage?.status ?? "unknown",
-            stillShort: s.targets.filter { (served[$0.id] ?? 0) < $0.demand }.map(\.id),
+            stillShort: s.targets.filter { $0.consent && (served[$0.id] ?? 0) < $0.demand }.map(\.id),
             allVerified: recommendations.allSatisfy { $0.verified == true })
         return explanation
+    }
+
+    /// The rule changes with ``RuleChange/closed`` counted: the scenario is re-solved once with every
+    /// change applied together.
+    static func checked(_ changes: [RuleChange], scenario s: Scenario, planner: Planner, options: PlannerOptions) throws -> [RuleChange] {
+        let after = try planner.plan(RuleChangeBuilder.applied(changes, to: s), options: options)
+        var served: [String: Int] = [:]
+        for pair in after.pairs { served[after.scenario.targets[pair.target].id, default: 0] += 1 }
+        let demand = Dictionary(uniqueKeysWithValues: s.targets.map { ($0.id, $0.demand) })
+        return changes.map { change in
+            var change = change
+            change.closed = change.targets.filter { (served[$0] ?? 0) >= demand[$0]! }.count
+            return change
+        }
     }
 
     /// `scenario` with every recommendation applied: the extra cadres added (with pairs.csv rows
@@ -125,23 +145,8 @@ public enum Explainer {
         return Plan(prepared: p, pairs: pairs, tiers: tierValues(p, pairs: pairs), statistics: PlanStatistics())
     }
 
-    /// The three tiers of docs/DATA.md computed from the pairs, each with status `given`.
+    /// The plan's tiers (the rule book's order and definitions) computed from the pairs, each with status `given`.
     static func tierValues(_ p: PreparedScenario, pairs: [PlannedPair]) -> [TierOutcome] {
-        let s = p.scenario
-        var served = [Int](repeating: 0, count: s.targets.count)
-        var perCadre: [Int: Int] = [:]
-        var timeliness = 0, quality = 0
-        for pair in pairs {
-            served[pair.target] += 1
-            perCadre[pair.cadre, default: 0] += 1
-            timeliness += s.weights.coverageWeight(of: s.targets[pair.target]) * pair.wave
-            quality += p.cost(cadre: pair.cadre, target: pair.target)
-        }
-        for (_, n) in perCadre { quality += s.weights.extraTarget * (n - 1) }
-        var coverage = 0
-        for (i, t) in s.targets.enumerated() { coverage += s.weights.coverageWeight(of: t) * max(0, t.demand - served[i]) }
-        return [("coverage", coverage), ("timeliness", timeliness), ("quality", quality)].map {
-            TierOutcome(name: $0.0, value: $0.1, bound: Double($0.1), status: "given", gap: 0, seconds: 0)
-        }
+        p.tiers.map { TierOutcome(tier: $0, exact: p.tierValue($0, pairs: pairs), status: "given") }
     }
 }

@@ -22,6 +22,10 @@ public struct Explanation: Sendable, Equatable, Codable {
     public var quotas: [QuotaUse]
     /// Extra cadres and quota raises that together close every shortage that can be closed.
     public var recommendations: [Recommendation]
+    /// Alternatives that change a rule instead of the roster: a larger targets-per-cadre limit
+    /// (一对多) for a group or region, or a larger county reach (属地为主), each with the shortages
+    /// it is meant to close.
+    public var ruleChanges: [RuleChange]
     /// The re-solve that checks the recommendations; `nil` when checking was turned off or there
     /// is nothing to recommend.
     public var check: ExplanationCheck?
@@ -69,6 +73,8 @@ public struct Shortage: Sendable, Equatable, Codable {
     public var excluded: [BarrierCount]
     /// The ``Recommendation/id`` that closes it; `nil` when nothing can (the target declined service).
     public var recommendation: Int?
+    /// The ``RuleChange/id``s that could close it instead (a larger M or reach); empty when none applies.
+    public var ruleChanges: [Int] = []
 
     /// Cadres missing: demand − served.
     public var missing: Int { demand - served }
@@ -135,82 +141,14 @@ public struct WeightCount: Sendable, Equatable, Hashable, Codable {
     public init(weight: Int, count: Int) { self.weight = weight; self.count = count }
 }
 
-/// A rule that keeps a cadre from a target, for tallies.
-public enum Barrier: String, Sendable, Codable, CaseIterable {
-    /// Different levels.
-    case level
-    /// The cadre's group does not serve the category.
-    case group
-    /// A city/county cadre of another region.
-    case region
-    /// Rank below the target's effective minimum.
-    case rank
-    /// The target declined service.
-    case consent
-    /// pairs.csv forbids the pair.
-    case forbidden
-    /// Only listed pairs are allowed and this one is not listed.
-    case notListed
-    /// The target is supervised by the cadre's unit (回避).
-    case conflict
-    /// The pair's workload exceeds the cadre's capacity.
-    case workload
-    /// Every rule holds but no wave is allowed: the target is urgent and the cadre is available only later.
-    case wave
-
-    /// The barrier of a model exclusion.
-    public init(_ e: Exclusion) {
-        switch e {
-        case .level: self = .level
-        case .group: self = .group
-        case .region: self = .region
-        case .rank: self = .rank
-        case .consent: self = .consent
-        case .forbidden: self = .forbidden
-        case .notListed: self = .notListed
-        case .conflict: self = .conflict
-        case .workload: self = .workload
-        }
-    }
-}
-
 /// Cadres kept from a target by one rule.
 public struct BarrierCount: Sendable, Equatable, Codable {
     /// The first rule (in the model's order) that excludes them.
-    public var barrier: Barrier
+    public var barrier: Exclusion
     /// How many cadres.
     public var cadres: Int
     /// Creates a count.
-    public init(barrier: Barrier, cadres: Int) { self.barrier = barrier; self.cadres = cadres }
-}
-
-/// What a wave quota counts.
-public enum QuotaKind: String, Sendable, Codable, CaseIterable {
-    /// Cadres of one level (`quotas`).
-    case level
-    /// Cadres from one home region (`region_quotas`).
-    case region
-    /// Cadres of one service group (`group_quotas`).
-    case group
-}
-
-/// One quota of one wave: wave id, what it counts, and the level, region or group id.
-public struct QuotaKey: Sendable, Hashable, Codable, Comparable {
-    /// Wave id.
-    public var wave: String
-    /// What the quota counts.
-    public var kind: QuotaKind
-    /// `province`/`county`, a region id or a group id.
-    public var key: String
-    /// Creates a key.
-    public init(wave: String, kind: QuotaKind, key: String) { self.wave = wave; self.kind = kind; self.key = key }
-    /// Orders by wave id, kind (level, region, group), then key, with province before county.
-    /// (Explanations list quotas in the scenario's wave order, which is by date, not by id.)
-    public static func < (a: QuotaKey, b: QuotaKey) -> Bool {
-        let kind: [QuotaKind: Int] = [.level: 0, .region: 1, .group: 2]
-        func key(_ q: QuotaKey) -> String { q.kind == .level ? (Level(rawValue: q.key).map { $0 == .province ? "0" : "1" } ?? q.key) : q.key }
-        return (a.wave, kind[a.kind]!, key(a)) < (b.wave, kind[b.kind]!, key(b))
-    }
+    public init(barrier: Exclusion, cadres: Int) { self.barrier = barrier; self.cadres = cadres }
 }
 
 /// A wave quota and how much of it the plan uses.
@@ -350,5 +288,43 @@ public struct RankKeyword: Sendable, Equatable, Codable {
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.singleValueContainer()
         try c.encode(wrappedValue.keyword)
+    }
+}
+
+/// A change to one of the scenario's rules, instead of its roster, that would let short targets be
+/// served: busy cadres allowed one more target (一对多 where needed), or city/county cadres allowed
+/// to reach a neighbouring region (属地为主).
+public struct RuleChange: Sendable, Equatable, Codable {
+    /// Which setting changes.
+    public enum Setting: String, Sendable, Codable {
+        /// `max_targets.groups.<key>` in scenario.yaml.
+        case maxTargetsGroup
+        /// `max_targets.regions.<key>`.
+        case maxTargetsRegion
+        /// `rules.county_reach_km`.
+        case countyReachKm
+    }
+    /// 1-based number, referred to by ``Shortage/ruleChanges``.
+    public var id: Int
+    /// The setting.
+    public var setting: Setting
+    /// The group or region id (`nil` for the reach).
+    public var key: String?
+    /// The value now, and the value proposed.
+    public var from: Int
+    public var to: Int
+    /// Short targets it is meant to close (ids).
+    public var targets: [String]
+    /// Of those, how many are fully served when the scenario is re-solved with every rule change
+    /// applied together; `nil` when checking was turned off.
+    public var closed: Int?
+
+    /// The scenario.yaml key, e.g. `max_targets.groups.gongxin`.
+    public var yamlKey: String {
+        switch setting {
+        case .maxTargetsGroup: "max_targets.groups.\(key ?? "")"
+        case .maxTargetsRegion: "max_targets.regions.\(key ?? "")"
+        case .countyReachKm: "rules.county_reach_km"
+        }
     }
 }

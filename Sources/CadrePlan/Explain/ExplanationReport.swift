@@ -51,6 +51,10 @@ public struct ExplanationReport {
             out += "\n== " + (zh ? "建议" : "Recommendations") + " ==\n"
             for r in e.recommendations { out += "\n" + recommendationLine(r) + "\n" }
         }
+        if !e.ruleChanges.isEmpty {
+            out += "\n== " + (zh ? "或调整规则（不增派干部）" : "Or change a rule (no extra cadres)") + " ==\n"
+            for c in e.ruleChanges { out += "\n" + ruleChangeLine(c) + "\n" }
+        }
         if let c = e.check { out += "\n== " + (zh ? "核验" : "Check") + " ==\n" + checkLines(c).joined(separator: "\n") + "\n" }
         return out
     }
@@ -81,6 +85,10 @@ public struct ExplanationReport {
         if !e.recommendations.isEmpty {
             out += "\n## " + (zh ? "建议" : "Recommendations") + "\n\n"
             for r in e.recommendations { out += "- " + cell(recommendationLine(r)) + "\n" }
+        }
+        if !e.ruleChanges.isEmpty {
+            out += "\n## " + (zh ? "或调整规则（不增派干部）" : "Or change a rule (no extra cadres)") + "\n\n"
+            for c in e.ruleChanges { out += "- " + cell(ruleChangeLine(c)) + "\n" }
         }
         if let c = e.check { out += "\n## " + (zh ? "核验" : "Check") + "\n\n" + checkLines(c).joined(separator: "\n\n") + "\n" }
         return out
@@ -184,7 +192,13 @@ public struct ExplanationReport {
             let list = s.excluded.map { barrierText($0, s) }.joined(separator: zh ? "；" : "; ")
             lines.append((zh ? "不相容的同级干部：" : "Other cadres of its level: ") + list + (zh ? "。" : "."))
         }
-        if let id = s.recommendation { lines.append((zh ? "→ 见建议 " : "→ see recommendation ") + "\(id)") }
+        var pointers: [String] = []
+        if let id = s.recommendation { pointers.append((zh ? "见建议 " : "see recommendation ") + "\(id)") }
+        if !s.ruleChanges.isEmpty {
+            let ids = s.ruleChanges.map { "R\($0)" }.joined(separator: ", ")
+            pointers.append((zh ? "或规则调整 " : "or rule change ") + ids)
+        }
+        if !pointers.isEmpty { lines.append("→ " + pointers.joined(separator: zh ? "，" : ", ")) }
         return lines
     }
 
@@ -231,6 +245,28 @@ public struct ExplanationReport {
         text += zh ? "——补足 \(targets)（\(r.units) 人次）。" : " — closes \(targets) (\(r.units) unit\(r.units == 1 ? "" : "s"))."
         if let v = r.verified {
             text += zh ? (v ? " 核验：通过。" : " 核验：未通过。") : (v ? " Check: passed." : " Check: FAILED.")
+        }
+        return text
+    }
+
+    private func ruleChangeLine(_ c: RuleChange) -> String {
+        let targets = c.targets.prefix(12).joined(separator: ", ") + (c.targets.count > 12 ? (zh ? " 等 \(c.targets.count) 个" : " … \(c.targets.count) in all") : "")
+        var text: String
+        switch c.setting {
+        case .maxTargetsGroup:
+            text = zh ? "R\(c.id)：将服务组 \(groupName(c.key ?? "")) 每名干部最多服务对象数由 \(c.from) 提高到 \(c.to)（\(c.yamlKey)）：一对多，仅在需要处"
+                      : "R\(c.id). Let cadres of group \(groupName(c.key ?? "")) serve up to \(c.to) targets instead of \(c.from) (\(c.yamlKey)): one-to-many where needed"
+        case .maxTargetsRegion:
+            text = zh ? "R\(c.id)：将 \(regionName(c.key ?? "")) 干部每人最多服务对象数由 \(c.from) 提高到 \(c.to)（\(c.yamlKey)）：一对多，仅在需要处"
+                      : "R\(c.id). Let cadres from \(regionName(c.key ?? "")) serve up to \(c.to) targets instead of \(c.from) (\(c.yamlKey)): one-to-many where needed"
+        case .countyReachKm:
+            text = zh ? "R\(c.id)：允许市县干部服务 \(c.to) 公里内的邻近市县对象（\(c.yamlKey)，现为 \(c.from)）：属地为主，就近支援"
+                      : "R\(c.id). Let city/county cadres serve county targets of regions within \(c.to) km (\(c.yamlKey), now \(c.from)): mainly local, nearby help"
+        }
+        text += zh ? "——针对 \(targets)。" : " — for \(targets)."
+        if let closed = c.closed {
+            text += zh ? " 核验（与其他规则调整一并重新求解）：补足 \(closed)/\(c.targets.count)。"
+                       : " Check (re-solved with every rule change applied): closes \(closed) of \(c.targets.count)."
         }
         return text
     }

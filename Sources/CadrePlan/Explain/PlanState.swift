@@ -39,39 +39,20 @@ final class PlanState {
             served[pair.target] += 1
             pairs.insert(.init(cadre: pair.cadre, target: pair.target))
         }
-        var limit: [QuotaKey: Int] = [:]
-        for w in s.waves {
-            for (level, q) in w.quotas { limit[QuotaKey(wave: w.id, kind: .level, key: level.rawValue)] = q }
-            for (region, q) in w.regionQuotas { limit[QuotaKey(wave: w.id, kind: .region, key: region)] = q }
-            for (group, q) in w.groupQuotas { limit[QuotaKey(wave: w.id, kind: .group, key: group)] = q }
-        }
+        let limit = p.quotaLimits
         self.limit = limit
         baseLimit = limit
         var used: [QuotaKey: Int] = [:]
         for key in limit.keys { used[key] = 0 }
         for (c, w) in cadreWave.enumerated() {
             guard let w else { continue }
-            let cadre = s.cadres[c]
-            for key in Self.quotaKeys(p, level: cadre.level, region: cadre.region, group: cadre.group, wave: w) { used[key, default: 0] += 1 }
+            for key in p.quotaKeys(cadre: c, wave: w) { used[key, default: 0] += 1 }
         }
         self.used = used
     }
 
-    /// The quotas that count a cadre with these attributes when dispatched in wave `w`.
-    static func quotaKeys(_ p: PreparedScenario, level: Level, region: String, group: String?, wave w: Int) -> [QuotaKey] {
-        let wave = p.scenario.waves[w]
-        var keys: [QuotaKey] = []
-        if wave.quotas[level] != nil { keys.append(QuotaKey(wave: wave.id, kind: .level, key: level.rawValue)) }
-        if wave.regionQuotas[region] != nil { keys.append(QuotaKey(wave: wave.id, kind: .region, key: region)) }
-        if let group, wave.groupQuotas[group] != nil { keys.append(QuotaKey(wave: wave.id, kind: .group, key: group)) }
-        return keys
-    }
-
-    /// The quotas counting roster cadre `c` in wave `w`.
-    func quotaKeys(cadre c: Int, wave w: Int) -> [QuotaKey] {
-        let cadre = p.scenario.cadres[c]
-        return Self.quotaKeys(p, level: cadre.level, region: cadre.region, group: cadre.group, wave: w)
-    }
+    /// The quotas counting roster cadre `c` in wave `w` (the rule book's membership).
+    func quotaKeys(cadre c: Int, wave w: Int) -> [QuotaKey] { p.quotaKeys(cadre: c, wave: w) }
 
     /// The keys among `keys` that are full (one more cadre would break them).
     func full(_ keys: [QuotaKey]) -> [QuotaKey] { keys.filter { used[$0, default: 0] >= limit[$0] ?? Int.max } }
@@ -79,7 +60,7 @@ final class PlanState {
     /// Whether dispatched cadre `c` can take one more target `t` in its own wave without
     /// breaking its count limit or capacity, and without serving `t` twice.
     func hasRoom(cadre c: Int, for t: Int) -> Bool {
-        cadreCount[c] < p.countLimit
+        cadreCount[c] < p.countLimit(ofCadre: c)
             && cadreLoad[c] + p.workload(cadre: c, target: t) <= p.capacity(ofCadre: c)
             && !pairs.contains(.init(cadre: c, target: t))
     }
@@ -103,7 +84,7 @@ final class PlanState {
     /// over their current limit (each then raised by one).
     func dispatchExtra(level: Level, region: String, group: String?, wave w: Int) -> [QuotaKey] {
         var raised: [QuotaKey] = []
-        for key in Self.quotaKeys(p, level: level, region: region, group: group, wave: w) {
+        for key in p.quotaKeys(level: level, region: region, group: group, wave: w) {
             used[key, default: 0] += 1
             if let l = limit[key], used[key]! > l { limit[key] = l + 1; raised.append(key) }
         }
@@ -119,10 +100,11 @@ final class PlanState {
         return raised
     }
 
-    /// Coverage tier of the counters: Σ weight × (demand − served) (never below zero per target).
+    /// Coverage tier of the counters: Σ weight × (demand − served) over the targets that accept
+    /// service (never below zero per target).
     func coverage() -> Int {
         var total = 0
-        for (i, t) in p.scenario.targets.enumerated() {
+        for (i, t) in p.scenario.targets.enumerated() where t.consent {
             total += p.scenario.weights.coverageWeight(of: t) * max(0, t.demand - served[i])
         }
         return total

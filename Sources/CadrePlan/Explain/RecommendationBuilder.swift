@@ -97,7 +97,7 @@ struct RecommendationBuilder {
         if let c = idle.first {
             let cadre = p.scenario.cadres[c]
             let w = chooseWave(Array(p.waves(cadre: c, target: ti)), urgent: t.urgent) {
-                state.full(PlanState.quotaKeys(p, level: cadre.level, region: cadre.region, group: cadre.group, wave: $0)).count
+                state.full(p.quotaKeys(level: cadre.level, region: cadre.region, group: cadre.group, wave: $0)).count
             }
             let counted = state.assign(cadre: c, target: ti, wave: w)
             let raised = state.raiseIfOver(counted)
@@ -110,10 +110,11 @@ struct RecommendationBuilder {
         let key0 = extraKind(for: ti)
         let allowed = t.urgent ? [0] : Array(p.scenario.waves.indices)
         let workload = t.workload
+        let limit = extraCountLimit(key0)
         for e in extrasOfKey.keys.filter({ $0.level == key0.level && $0.region == key0.region && $0.group == key0.group && $0.rank == key0.rank && $0.capacity == key0.capacity }).sorted(by: { $0.wave < $1.wave }) {
             guard allowed.contains(e.wave) else { continue }
-            for x in extrasOfKey[e]! where extras[x].count < p.countLimit
-                && extras[x].load + workload <= (key0.capacity ?? p.countLimit) && !extras[x].targets.contains(ti) {
+            for x in extrasOfKey[e]! where extras[x].count < limit
+                && extras[x].load + workload <= (key0.capacity ?? limit) && !extras[x].targets.contains(ti) {
                 extras[x].count += 1; extras[x].load += workload; extras[x].targets.insert(ti)
                 state.served[ti] += 1
                 record(e, cadre: nil, target: ti, wave: e.wave, raised: [], newCadre: false)
@@ -121,7 +122,7 @@ struct RecommendationBuilder {
             }
         }
         let w = chooseWave(allowed, urgent: t.urgent) {
-            state.full(PlanState.quotaKeys(p, level: key0.level, region: key0.region, group: key0.group, wave: $0)).count
+            state.full(p.quotaKeys(level: key0.level, region: key0.region, group: key0.group, wave: $0)).count
         }
         let key = DraftKey(action: .addCadres, level: key0.level, region: key0.region, group: key0.group, rank: key0.rank, capacity: key0.capacity, wave: w)
         let raised = state.dispatchExtra(level: key.level, region: key.region, group: key.group, wave: w)
@@ -160,9 +161,16 @@ struct RecommendationBuilder {
             for c in from { counts[c.region, default: 0] += 1 }
             if let top = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }) { region = top.key }
         }
-        // A workload above the mode's targets-per-cadre needs an explicit capacity.
-        let capacity = t.workload > p.countLimit ? t.workload : nil
+        // A workload above the cadre's targets-per-cadre limit needs an explicit capacity.
+        let limit = PreparedScenario.countLimit(of: Cadre(id: "", name: "", level: t.level, rank: .section, group: group, region: region), in: s)
+        let capacity = t.workload > limit ? t.workload : nil
         return DraftKey(action: .addCadres, level: t.level, region: region, group: group, rank: p.effectiveMinRank[ti], capacity: capacity, wave: -1)
+    }
+
+    /// The targets-per-cadre limit of an extra cadre of kind `key` (its group's or region's `max_targets`, else the mode's).
+    private func extraCountLimit(_ key: DraftKey) -> Int {
+        let s = state.p.scenario
+        return PreparedScenario.countLimit(of: Cadre(id: "", name: "", level: key.level, rank: key.rank, group: key.group, region: key.region), in: s)
     }
 
     /// Adds a roster cadre's unit to the recommendation for its level, region, group and wave.

@@ -40,21 +40,18 @@ struct ShortageAnalysis {
             var shortage = Shortage(
                 target: t.id, name: t.name, category: t.category, level: t.level, region: t.region, weight: weightOf[ti],
                 urgent: t.urgent, halted: t.halted, demand: t.demand, served: state.served[ti], minRank: p.effectiveMinRank[ti],
-                reason: ShortageReason(kind: .declined, limit: p.countLimit), excluded: [], recommendation: nil)
+                reason: ShortageReason(kind: .declined, limit: s.mode.maxTargets), excluded: [], recommendation: nil)
             guard t.consent else {
                 shorts.append(Short(target: ti, candidates: [], shortage: shortage, blockingQuotas: []))
                 continue
             }
             // Cadres of other levels are never counted one by one: the level is the first rule and
             // a planner reads "no provincial cadre can serve a county target" as obvious.
-            var tally: [Barrier: Int] = [:]
+            var tally: [Exclusion: Int] = [:]
             var candidates: [Int] = []
             for kind in kinds.of[t.level] ?? [] {
-                let c = kind[0]
-                if let e = p.exclusion(cadre: c, target: ti) {
-                    tally[Barrier(e), default: 0] += kind.count
-                } else if p.waves(cadre: c, target: ti).isEmpty {
-                    tally[.wave, default: 0] += kind.count
+                if let e = p.barrier(cadre: kind[0], target: ti) {
+                    tally[e, default: 0] += kind.count
                 } else {
                     candidates += kind
                 }
@@ -62,12 +59,13 @@ struct ShortageAnalysis {
             let sameLevel = kinds.count[t.level] ?? 0
             if sameLevel == 0 && !s.cadres.isEmpty { tally[.level] = s.cadres.count }
             // Largest count first; equal counts in the model's rule order.
-            let ruleOrder = Dictionary(uniqueKeysWithValues: Barrier.allCases.enumerated().map { ($1, $0) })
+            let ruleOrder = Dictionary(uniqueKeysWithValues: Exclusion.allCases.enumerated().map { ($1, $0) })
             shortage.excluded = tally.map { BarrierCount(barrier: $0.key, cadres: $0.value) }.sorted {
                 $0.cadres != $1.cadres ? $0.cadres > $1.cadres : ruleOrder[$0.barrier]! < ruleOrder[$1.barrier]!
             }
 
-            var reason = ShortageReason(kind: .noCompatibleCadre, compatible: candidates.count, limit: p.countLimit)
+            let limit = candidates.map { p.countLimit(ofCadre: $0) }.max() ?? s.mode.maxTargets
+            var reason = ShortageReason(kind: .noCompatibleCadre, compatible: candidates.count, limit: limit)
             var busyWeights: [Int: Int] = [:]
             var blocking = Set<QuotaKey>()
             var idle: [Int] = [], spare: [Int] = []
@@ -109,7 +107,7 @@ struct ShortageAnalysis {
                 reason.kind = .quotaFull
                 reason.quotas = blocking.sorted(by: waveOrder(s)).map { QuotaUse(quota: $0, used: state.used[$0] ?? 0, limit: state.limit[$0] ?? 0, binds: true) }
                 reason.quotaTakenFromWeight = blocking.compactMap { lightest[$0] }.min()
-            } else if p.countLimit > 1 {
+            } else if limit > 1 {
                 // One-to-many: the busy cadres carry as many targets (or as much workload) as they may.
                 reason.kind = .capacityReached
             } else {
@@ -149,8 +147,9 @@ func waveOrder(_ s: Scenario) -> (QuotaKey, QuotaKey) -> Bool {
 }
 
 
-/// Roster cadres grouped by what `PreparedScenario.exclusion` and `waves` read, so that a short
-/// target is checked once per group instead of once per cadre (10,000 cadres make ~50 groups).
+/// Roster cadres grouped by their rule signature (``CadreSignature``, what `PreparedScenario.exclusion`
+/// and `waves` read), so that a short target is checked once per group instead of once per cadre
+/// (10,000 cadres make a few hundred groups).
 ///
 /// Cadres named in pairs.csv or pins.csv are groups of their own: a pair row changes their rules.
 struct CadreKinds {
@@ -159,18 +158,12 @@ struct CadreKinds {
     /// Cadres of each level.
     let count: [Level: Int]
 
-    private struct Key: Hashable {
-        let level: Level, rank: Rank, group: String?, region: String, capacity: Int, earliest: Int, unit: String, special: Int
-    }
-
     init(_ p: PreparedScenario) {
-        var index: [Key: Int] = [:]
+        var index: [CadreSignature: Int] = [:]
         var groups: [[Int]] = []
-        for (i, c) in p.scenario.cadres.enumerated() {
-            let key = Key(level: c.level, rank: c.rank, group: c.group, region: c.region, capacity: p.capacity(ofCadre: i),
-                          earliest: p.cadreEarliest[i], unit: p.relevantUnits.contains(c.unit) ? c.unit : "",
-                          special: p.specialCadres.contains(i) ? i : -1)
-            if let g = index[key] { groups[g].append(i) } else { index[key] = groups.count; groups.append([i]) }
+        for i in p.scenario.cadres.indices {
+            guard let signature = p.cadreSignature(i) else { groups.append([i]); continue }
+            if let g = index[signature] { groups[g].append(i) } else { index[signature] = groups.count; groups.append([i]) }
         }
         of = Dictionary(grouping: groups, by: { p.scenario.cadres[$0[0]].level })
         count = Dictionary(grouping: p.scenario.cadres, by: \.level).mapValues(\.count)

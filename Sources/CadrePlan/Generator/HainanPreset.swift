@@ -67,7 +67,11 @@ struct HainanBuilder {
             name: HainanPreset.name,
             waves: waves,
             groups: groups,
-            mode: .oneToOne,
+            // 原则上实行"一对一"服务，也可"一对多": up to three targets per cadre, and only where
+            // coverage needs it. 具体由各服务组根据情况选派: the publicity group reports on the
+            // campaign and keeps one target per cadre (an assumption, written in the README).
+            mode: .oneToOneFirst(maxTargets: 3),
+            targetLimits: TargetLimits(groups: ["xuanchuan": 1]),
             weights: .standard,
             // forbid_own_supervisor stays on (it is the campaign's 回避 rule), but no target
             // names a supervisor: nothing public says which unit supervises which enterprise.

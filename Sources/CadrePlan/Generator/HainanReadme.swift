@@ -57,8 +57,16 @@ enum HainanReadme {
         o += """
 
         The published plan gives the city/county waves as *about* 3,000 and 6,200. This scenario
-        uses them as exact quotas, which add up to the 9,200 cadres. `mode` is `one-to-one` (一对一,
-        the principle). Analysts can switch to `--mode one-to-many:M` (一对多).
+        uses them as exact quotas, which add up to the 9,200 cadres.
+
+        `mode` is `\(s.mode)`: one to one in principle, one to many where needed (原则上实行"一对一"
+        服务，也可"一对多"). A cadre may take up to \(s.mode.maxTargets) targets, but right after coverage a tier
+        minimises the targets served beyond each cadre's first, so a second or third target goes to a
+        cadre only where coverage needs it. The plan leaves the limit to each service group (具体由各服务组
+        根据情况选派); this scenario assumes that the publicity group (宣传报道组, `xuanchuan`), which
+        reports on the campaign, keeps one target per cadre: `max_targets: {groups: {xuanchuan: 1}}`.
+        Analysts can switch to `--mode one-to-one` (strict) or `--mode one-to-many:M` (no principle
+        tier; see the variants beside this folder).
 
         ## Regions
 
@@ -154,7 +162,8 @@ enum HainanReadme {
         ## City/county cadres
 
         - Level `county`, no group (they serve any category), and they serve only in their own
-          region (属地为主).
+          region (属地为主; `rules.county_reach_km` is 0 here, and the variant hainan-2022-reach lets
+          them help neighbouring regions).
         - Ranks in every region: \(D.countyRankWeights[0])% 厅, \(D.countyRankWeights[1])% 处, \(D.countyRankWeights[2])% 科, by largest remainder. That gives
           \(countyCadres.filter { $0.rank == .bureau }.count) / \(countyCadres.filter { $0.rank == .division }.count) / \(countyCadres.filter { $0.rank == .section }.count) in total.
         - Skills: exactly one each, out of \(D.countySkills.joined(separator: ", ")). They are weighted like
@@ -163,8 +172,8 @@ enum HainanReadme {
         - Unit: `<region name>` plus a bureau that matches the skill (for example 海口市工业和信息化局).
         - Availability: \(pct(D.countyLatePercent)) of each region's cadres (rounded half up, \(countyCadres.filter { $0.earliestWave != nil }.count) in total) are
           busy with their own posts in the first wave and available only from `\(s.waves.count > 1 ? s.waves[1].id : "-")`.
-        - Capacity is left blank everywhere, so it follows the mode: 1 target in one-to-one, M in
-          one-to-many:M.
+        - Capacity is left blank everywhere, so it follows the cadre's targets-per-cadre limit: 1 in
+          one-to-one, M otherwise (1 for the publicity group here).
 
         ## City/county targets
 

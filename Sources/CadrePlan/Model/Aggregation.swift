@@ -56,17 +56,14 @@ struct ClassPartition: Sendable {
     var classOfCadre: [Int] = []
     var classOfTarget: [Int] = []
 
-    /// Attributes the model reads from a cadre (unit only where a supervisor names it), and,
-    /// when re-planning one-to-one, the class and wave of its earlier target.
+    /// A cadre's rule signature and, when re-planning one-to-one, the class and wave of its earlier target.
     private struct CadreKey: Hashable {
-        let level: Level, rank: Rank, group: String?, region: String, skills: [String]
-        let capacity: Int, earliest: Int, unit: String
+        let signature: CadreSignature
         var previous: [Int] = []
     }
-    /// Attributes the model reads from a target, and the base classes and waves of its earlier cadres.
+    /// A target's rule signature and the base classes and waves of its earlier cadres.
     private struct TargetKey: Hashable {
-        let kind: TargetKind, category: String, level: Level, region: String, weight: Int
-        let urgent: Bool, demand: Int, minRank: Rank, workload: Int, consent: Bool, supervisor: String
+        let signature: TargetSignature
         var previous: [Int] = []
     }
 
@@ -75,12 +72,8 @@ struct ClassPartition: Sendable {
         let waveCount = max(1, s.waves.count)
         // Base cadre keys: what the rules read. Special cadres get no key (they stay single).
         var baseKeys: [CadreKey?] = s.cadres.indices.map { i in
-            guard aggregate && !p.specialCadres.contains(i) else { return nil }
-            let c = s.cadres[i]
-            return CadreKey(
-                level: c.level, rank: c.rank, group: c.group, region: c.region, skills: c.skills,
-                capacity: p.capacity(ofCadre: i), earliest: p.cadreEarliest[i],
-                unit: p.relevantUnits.contains(c.unit) ? c.unit : "")
+            guard aggregate, let signature = p.cadreSignature(i) else { return nil }
+            return CadreKey(signature: signature)
         }
         var baseIndex: [CadreKey: Int] = [:]
         let baseOfCadre: [Int] = s.cadres.indices.map { i in
@@ -92,14 +85,9 @@ struct ClassPartition: Sendable {
         // Target classes; when re-planning, targets also differ by their earlier cadres' base classes.
         var targetKeyIndex: [TargetKey: Int] = [:]
         var targetGroups: [[Int]] = []
-        for (i, t) in s.targets.enumerated() {
-            if aggregate && !p.specialTargets.contains(i) {
-                let sup = t.supervisor ?? ""
-                var key = TargetKey(
-                    kind: t.kind, category: t.category, level: t.level, region: t.region,
-                    weight: s.weights.coverageWeight(of: t), urgent: t.urgent, demand: t.demand,
-                    minRank: p.effectiveMinRank[i], workload: t.workload, consent: t.consent,
-                    supervisor: p.relevantUnits.contains(sup) ? sup : "")
+        for i in s.targets.indices {
+            if aggregate, let signature = p.targetSignature(i) {
+                var key = TargetKey(signature: signature)
                 key.previous = (p.previousByTarget[i] ?? []).map { baseOfCadre[$0.cadre] * waveCount + $0.wave }.sorted()
                 if let k = targetKeyIndex[key] { targetGroups[k].append(i); continue }
                 targetKeyIndex[key] = targetGroups.count
@@ -130,7 +118,7 @@ struct ClassPartition: Sendable {
         classOfTarget = [Int](repeating: -1, count: s.targets.count)
         for (m, tc) in targetClasses.enumerated() { for t in tc.members { classOfTarget[t] = m } }
 
-        // Candidate target classes per cadre class: only same level, and for county the same region.
+        // Candidate target classes per cadre class: only same level, and for county the regions in reach.
         var provincial: [Int] = [], countyByRegion: [Int: [Int]] = [:]
         for (m, tc) in targetClasses.enumerated() {
             let t = tc.representative
@@ -149,7 +137,8 @@ struct ClassPartition: Sendable {
                 // Sparse instances: enumerate the listed pairs instead of all targets.
                 candidates = (p.listedTargets[c] ?? []).map { classOfTarget[$0] }
             } else {
-                candidates = s.cadres[c].level == .province ? provincial : (countyByRegion[p.cadreRegion[c]] ?? [])
+                candidates = s.cadres[c].level == .province ? provincial
+                    : p.geography.reach(of: p.cadreRegion[c], reachKm: s.rules.countyReachKm).flatMap { countyByRegion[$0] ?? [] }
             }
             var allowed: [(m: Int, workload: Int, cost: Int)] = []
             for m in candidates {
@@ -159,7 +148,7 @@ struct ClassPartition: Sendable {
             }
             let capacity = p.capacity(ofCadre: c)
             let workloads = Set(allowed.map(\.workload))
-            var countLimit = p.countLimit
+            var countLimit = p.countLimit(ofCadre: c)
             var needsLoad = false
             if let w = workloads.first, workloads.count == 1 {
                 // A uniform workload turns the capacity into a count limit; aggregation stays exact.

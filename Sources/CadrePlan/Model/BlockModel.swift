@@ -1,9 +1,9 @@
 import MIP
 import Scenario
 
-/// One objective tier as integer terms: `constant + Σ terms`, minimised.
+/// One objective tier of a block as integer terms: `constant + Σ terms`, minimised.
 struct TierObjective: Sendable {
-    var name: String
+    var tier: Tier
     var terms: [Term]
     var constant: Double
 }
@@ -23,7 +23,6 @@ struct BlockModel: Sendable {
     struct ClassWave: Hashable, Sendable { let cadreClass: Int; let wave: Int }
 
     init(block: Block, partition q: ClassPartition, prepared p: PreparedScenario, name: String) {
-        let s = p.scenario
         var model = Model(name: name)
         var dispatch: [ClassWave: Variable] = [:]
         var arcVar: [Int: Variable] = [:]
@@ -93,65 +92,66 @@ struct BlockModel: Sendable {
             let zs = arcsInto[m] ?? []
             model.addConstraint("demand_\(m)", zs.map { Term(arcVar[$0]!, 1) }, upper: Double(tc.members.count * tc.demand))
         }
-        // Quotas per wave: per level, and per home region or group where the scenario sets them.
-        for (w, wave) in s.waves.enumerated() {
-            var rows: [(String, Int, [Term])] = []
-            func add(_ name: String, _ quota: Int?, _ include: (Cadre) -> Bool) {
-                guard let quota else { return }
-                var terms: [Term] = []
-                var most = 0
-                for k in block.cadreClasses {
-                    guard let v = dispatch[ClassWave(cadreClass: k, wave: w)] else { continue }
-                    if include(s.cadres[q.cadreClasses[k].representative]) {
-                        terms.append(Term(v, 1)); most += q.cadreClasses[k].members.count
-                    }
-                }
-                if !terms.isEmpty && most > quota { rows.append((name, quota, terms)) }
+        // Quotas per wave: every quota that counts some class of the block (the rule book says
+        // which), written only where the classes together could exceed it.
+        var quotaTerms: [QuotaKey: [Term]] = [:], quotaMost: [QuotaKey: Int] = [:]
+        for key in keys {
+            let cc = q.cadreClasses[key.cadreClass]
+            for quota in p.quotaKeys(cadre: cc.representative, wave: key.wave) {
+                quotaTerms[quota, default: []].append(Term(dispatch[key]!, 1))
+                quotaMost[quota, default: 0] += cc.members.count
             }
-            for level in Level.allCases { add("quota_\(level.rawValue)_\(w)", wave.quotas[level]) { $0.level == level } }
-            for r in wave.regionQuotas.keys.sorted() { add("quota_region_\(r)_\(w)", wave.regionQuotas[r]) { $0.region == r } }
-            for g in wave.groupQuotas.keys.sorted() { add("quota_group_\(g)_\(w)", wave.groupQuotas[g]) { $0.group == g } }
-            for (name, quota, terms) in rows { model.addConstraint(name, terms, upper: Double(quota)) }
+        }
+        let limits = p.quotaLimits
+        let waveOrder = p.waveIndex
+        for quota in quotaTerms.keys.sorted(by: { (waveOrder[$0.wave] ?? 0, $0) < (waveOrder[$1.wave] ?? 0, $1) }) {
+            guard let limit = limits[quota], quotaMost[quota]! > limit else { continue }
+            model.addConstraint("quota_\(quota.kind.rawValue)_\(quota.key)_\(waveOrder[quota.wave] ?? 0)", quotaTerms[quota]!, upper: Double(limit))
         }
 
-        // Tier 1, coverage: Σ weight·(demand − served) = constant − Σ weight·z.
-        var coverageConstant = 0
-        for m in block.targetClasses { let tc = q.targetClasses[m]; coverageConstant += tc.weight * tc.demand * tc.members.count }
-        var coverage: [Term] = [], timeliness: [Term] = [], quality: [Term] = []
-        let lambda = s.weights.extraTarget
-        for i in block.arcs {
-            let a = q.arcs[i], weight = q.targetClasses[a.targetClass].weight
-            coverage.append(Term(arcVar[i]!, -Double(weight)))
-            // Tier 2, timeliness: each pair served in wave w (0-based) costs weight·w.
-            if a.wave > 0 && weight > 0 { timeliness.append(Term(arcVar[i]!, Double(weight * a.wave))) }
-            // Tier 3, quality: pair cost, plus λ for every target beyond a cadre's first (λ·(Σz − Σn)).
-            let c = a.cost + (q.cadreClasses[a.cadreClass].countLimit > 1 ? lambda : 0)
-            if c != 0 { quality.append(Term(arcVar[i]!, Double(c))) }
-        }
-        if lambda != 0 {
-            for key in keys where q.cadreClasses[key.cadreClass].countLimit > 1 { quality.append(Term(dispatch[key]!, -Double(lambda))) }
-        }
         self.model = model
-        var tiers = [
-            TierObjective(name: "coverage", terms: coverage.filter { $0.coefficient != 0 }, constant: Double(coverageConstant)),
-            TierObjective(name: "timeliness", terms: timeliness, constant: 0),
-        ]
-        if p.previous != nil {
-            // Re-planning: each earlier pair not kept costs `move`. Along an arc with p earlier
-            // pairs at most p of its z pairs can be earlier ones, and z ≤ p there (one-to-one
-            // classes are refined by earlier partner; otherwise earlier participants are single),
-            // so the kept pairs are exactly z: stability = move·(Σ p − Σ z).
-            let move = s.weights.move
-            var stability: [Term] = [], earlier = 0
-            for i in block.arcs where q.arcs[i].previous > 0 {
-                earlier += q.arcs[i].previous
-                if move != 0 { stability.append(Term(arcVar[i]!, -Double(move))) }
-            }
-            tiers.append(TierObjective(name: "stability", terms: stability, constant: Double(move * earlier)))
+        self.tiers = p.tiers.map { tier in
+            Self.objective(tier, block: block, partition: q, prepared: p, arcVariable: arcVar, dispatch: dispatch, keys: keys)
         }
-        tiers.append(TierObjective(name: "quality", terms: quality, constant: 0))
-        self.tiers = tiers
         self.dispatchVariable = dispatch
         self.arcVariable = arcVar
+    }
+
+    /// The block's part of `tier`: the rule book's coefficients (``PreparedScenario/pairCoefficient(_:cadre:target:wave:earlier:)``)
+    /// times the arc and dispatch counts, with the constant of the block's own targets and earlier pairs.
+    ///
+    /// Where a class serves exactly one target per dispatched cadre (count limit 1), its dispatch
+    /// count equals its arcs' sum (the `serve` row), so a dispatch coefficient is folded into the
+    /// arcs: the principle then vanishes there and λ cancels, which keeps the model as small as
+    /// the tier allows.
+    static func objective(_ tier: Tier, block: Block, partition q: ClassPartition, prepared p: PreparedScenario,
+                          arcVariable: [Int: Variable], dispatch: [ClassWave: Variable], keys: [ClassWave]) -> TierObjective {
+        let perDispatch = p.dispatchCoefficient(tier)
+        var terms: [Term] = []
+        for i in block.arcs {
+            let a = q.arcs[i]
+            let cc = q.cadreClasses[a.cadreClass], tc = q.targetClasses[a.targetClass]
+            var c = p.pairCoefficient(tier, cadre: cc.representative, target: tc.representative, wave: a.wave, earlier: a.previous > 0)
+            if cc.countLimit == 1 { c += perDispatch }
+            if c != 0 { terms.append(Term(arcVariable[i]!, Double(c))) }
+        }
+        if perDispatch != 0 {
+            for key in keys where q.cadreClasses[key.cadreClass].countLimit > 1 {
+                terms.append(Term(dispatch[key]!, Double(perDispatch)))
+            }
+        }
+        var constant = 0
+        switch tier {
+        case .coverage:
+            for m in block.targetClasses { let tc = q.targetClasses[m]; constant += tc.weight * tc.demand * tc.members.count }
+        case .stability:
+            // Along an arc with e earlier pairs at most e of its z pairs can be earlier ones, and z ≤ e
+            // there (one-to-one classes are refined by earlier partner; otherwise earlier participants
+            // are single), so the kept pairs are exactly z: stability = move·(Σ e − Σ z).
+            for i in block.arcs { constant += p.scenario.weights.move * q.arcs[i].previous }
+        case .principle, .timeliness, .quality:
+            break
+        }
+        return TierObjective(tier: tier, terms: terms, constant: Double(constant))
     }
 }

@@ -51,16 +51,18 @@ extension ClassPartition {
         return blocks
     }
 
-    /// The cadre classes counted by each quota the scenario sets (any wave).
+    /// The cadre classes counted by each quota the scenario sets (any wave), by the rule book's membership.
     private func quotaGroups(_ p: PreparedScenario) -> [[Int]] {
-        var groups: [String: [Int]] = [:]
-        let s = p.scenario
+        struct Scope: Hashable, Comparable {
+            let kind: QuotaKind, key: String
+            static func < (a: Scope, b: Scope) -> Bool { (a.kind.rawValue, a.key) < (b.kind.rawValue, b.key) }
+        }
+        var groups: [Scope: [Int]] = [:]
         for (i, cc) in cadreClasses.enumerated() {
-            let c = s.cadres[cc.representative]
-            for w in s.waves {
-                if w.quotas[c.level] != nil { groups["L:\(c.level.rawValue)", default: []].append(i) }
-                if w.regionQuotas[c.region] != nil { groups["R:\(c.region)", default: []].append(i) }
-                if let g = c.group, w.groupQuotas[g] != nil { groups["G:\(g)", default: []].append(i) }
+            for w in p.scenario.waves.indices {
+                for quota in p.quotaKeys(cadre: cc.representative, wave: w) {
+                    groups[Scope(kind: quota.kind, key: quota.key), default: []].append(i)
+                }
             }
         }
         return groups.keys.sorted().map { groups[$0]! }

@@ -32,20 +32,20 @@ struct LexicographicSolve {
             let objective = Objective(sense: .minimize, terms: tier.terms, constant: tier.constant)
             if tier.terms.isEmpty {
                 // Nothing to optimise (e.g. one wave only): the value is the constant.
-                result.tiers.append(TierOutcome(name: tier.name, value: Int(tier.constant), bound: tier.constant, status: "optimal", gap: 0, seconds: 0))
+                result.tiers.append(TierOutcome(tier: tier.tier, exact: Int(tier.constant)))
                 continue
             }
             if let sink = options.modelSink {
                 var model = session.model
                 model.objective = objective
-                try sink(block, tier.name, model)
+                try sink(block, tier.tier.rawValue, model)
             }
             var remaining: Double? = nil
             if let deadline {
                 remaining = max(0.05, deadline.timeIntervalSinceNow)
             }
             let progress = options.progress
-            let (b, n, name) = (block, blocks, tier.name)
+            let (b, n, name) = (block, blocks, tier.tier.rawValue)
             let solveOptions = SolveOptions(
                 timeLimit: remaining, relativeGap: 0, initialSolution: values,
                 progress: progress.map { report in
@@ -63,27 +63,41 @@ struct LexicographicSolve {
             case .infeasible:
                 throw PlanError.infeasible("the pins cannot all be kept within the quotas and capacities")
             case .unbounded:
-                throw PlanError.solver("tier \(tier.name) reported unbounded, which a bounded model cannot be")
+                throw PlanError.solver("tier \(tier.tier.rawValue) reported unbounded, which a bounded model cannot be")
             case .noSolution:
                 // Earlier tiers' plan still satisfies every row: keep it rather than fail.
                 guard let values else { throw PlanError.noPlanInTime }
                 let v = Int(Model.evaluate(tier.terms, constant: tier.constant, at: values).rounded())
-                result.tiers.append(TierOutcome(name: tier.name, value: v, bound: solution.bound ?? -Double.infinity, status: "feasible (time limit)", gap: 1, seconds: solution.seconds))
+                let bound = Self.integerBound(solution.bound)
+                result.tiers.append(TierOutcome(tier: tier.tier, value: v, bound: bound, status: "feasible (time limit)",
+                                                gap: bound.map { Self.gap(v, $0) }, seconds: solution.seconds))
                 continue
             }
             let rounded = solution.values.map { $0.rounded() }
             let value = Int(Model.evaluate(tier.terms, constant: tier.constant, at: rounded).rounded())
-            let bound = status == "optimal" ? Double(value) : max(solution.bound ?? -Double.infinity, -1e300)
-            let gap = abs(Double(value) - bound) / max(1, abs(Double(value)))
-            result.tiers.append(TierOutcome(name: tier.name, value: value, bound: bound, status: status, gap: status == "optimal" ? 0 : gap, seconds: solution.seconds))
+            let bound = status == "optimal" ? value : Self.integerBound(solution.bound)
+            result.tiers.append(TierOutcome(tier: tier.tier, value: value, bound: bound, status: status,
+                                            gap: bound.map { Self.gap(value, $0) }, seconds: solution.seconds))
             // Keep this tier at the value reached (its optimum when proven).
             do {
-                try session.addConstraint(Constraint(name: "keep_\(tier.name)", terms: tier.terms, lower: nil, upper: Double(value) - tier.constant))
+                try session.addConstraint(Constraint(name: "keep_\(tier.tier.rawValue)", terms: tier.terms, lower: nil, upper: Double(value) - tier.constant))
             } catch { throw PlanError.solver("\(error)") }
             values = rounded
         }
         // Variables fixed by bounds alone (no tier had terms) still need their lower bounds.
         result.values = values ?? bm.model.variables.map { $0.lower ?? 0 }
         return result
+    }
+
+    /// A solver's bound as the integer it proves: every coefficient and variable is an integer, so
+    /// the tier's optimum is at least the bound rounded up. `nil` when the solver has no (finite) bound.
+    static func integerBound(_ bound: Double?) -> Int? {
+        guard let bound, bound.isFinite, abs(bound) < 9e15 else { return nil }
+        return Int((bound - 1e-6).rounded(.up))
+    }
+
+    /// |value − bound| / max(1, |value|).
+    static func gap(_ value: Int, _ bound: Int) -> Double {
+        Double(abs(value - bound)) / Double(max(1, abs(value)))
     }
 }

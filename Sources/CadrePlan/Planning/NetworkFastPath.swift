@@ -45,12 +45,13 @@ public struct MatchingRoutine: MatchingSolver {
 /// one vertex per member and unit of demand (one-to-one means a cadre never meets the
 /// same target twice, so demand copies are exact), within ``maximumExpandedEdges``.
 ///
-/// The lexicographic objective then becomes one weight per edge. Tier 2 (timeliness) is
-/// a fixed multiple of tier 1 in one wave, so it is optimal whenever tier 1 is. With
-/// s = −(tier-1 coefficient)/g (g the gcd, so s is the smallest integer form) and c the
-/// tier-3 coefficient, the weight is W·s − c with
+/// The lexicographic objective then becomes one weight per edge. In one wave the tiers
+/// between the first and the last that count are fixed multiples of the first (timeliness of
+/// coverage; the principle and λ vanish when each cadre serves one target), so they are
+/// optimal whenever the first is. With s = −(first tier's coefficient)/g (g the gcd, so s is
+/// the smallest integer form) and c the last tier's coefficient, the weight is W·s − c with
 /// W = 1 + K·(max c − min c) + max(|max c|, |min c|), K = min(left, right). Why W is
-/// enough: if a matching M has a smaller tier-1 sum than some M*, some alternating path
+/// enough: if a matching M has a smaller first-tier gain Σs than some M*, some alternating path
 /// or cycle P of M ⊕ M* gains at least 1 in Σs; it holds a ≤ K edges of M* and b ≤ K of
 /// M with |a − b| ≤ 1, so switching M along P changes Σc by at most
 /// K·(max c − min c) + max(|max c|, |min c|) < W, and M was not of maximum weight. Among
@@ -84,8 +85,7 @@ enum NetworkFastPath {
         for (t, tier) in bm.tiers.enumerated() {
             let value = Int(Model.evaluate(tier.terms, constant: tier.constant, at: values).rounded())
             // The matching takes its time once for all tiers; it is booked on the first.
-            result.tiers.append(TierOutcome(name: tier.name, value: value, bound: Double(value), status: "optimal",
-                                            gap: 0, seconds: t == 0 ? seconds : 0))
+            result.tiers.append(TierOutcome(tier: tier.tier, exact: value, seconds: t == 0 ? seconds : 0))
         }
         return result
     }
@@ -228,11 +228,12 @@ enum NetworkFastPath {
             return serveRows.count == bm.dispatchVariable.count && demandRows == Set(block.targetClasses)
         }
 
-        /// Per arc, in block order: s (tier 1 as a gain, divided by the gcd) and c (tier 3),
-        /// read from the block's tier terms; `nil` unless there are three tiers, timeliness a
-        /// fixed multiple of coverage, all on arc variables with integer coefficients.
+        /// Per arc, in block order: s (the first tier that counts, as a gain divided by the gcd)
+        /// and c (the last tier that counts), read from the block's tier terms, whatever their
+        /// names and order. `nil` unless every tier between those two is a fixed multiple of the
+        /// first (so that keeping the first at its optimum fixes it), all on arc variables with
+        /// integer coefficients. Tiers with no terms count for nothing and are skipped.
         static func edgeObjective(block: Block, model bm: BlockModel, index: VariableIndex) -> (s: [Int], c: [Int])? {
-            guard bm.tiers.count == 3 else { return nil }
             var coefficients: [[Int]] = []
             for tier in bm.tiers {
                 var byVariable = [Int](repeating: 0, count: bm.model.variables.count)
@@ -241,24 +242,25 @@ enum NetworkFastPath {
                           abs(term.coefficient) < 1e15 else { return nil }
                     byVariable[term.variable.index] += Int(term.coefficient)
                 }
-                coefficients.append(block.arcs.indices.map { byVariable[index.arcVariables[$0]] })
+                let perArc = block.arcs.indices.map { byVariable[index.arcVariables[$0]] }
+                if perArc.contains(where: { $0 != 0 }) { coefficients.append(perArc) }
             }
-            let (t1, t2, t3) = (coefficients[0], coefficients[1], coefficients[2])
-            // Tier 2 = ρ·tier 1 (+ constant): then keeping tier 1 at its optimum fixes tier 2.
-            // Checked as t2[a]·t1[r] == t2[r]·t1[a] for a reference arc r with t1[r] ≠ 0.
-            if let r = t1.firstIndex(where: { $0 != 0 }) {
+            guard let t1 = coefficients.first else { return (block.arcs.map { _ in 0 }, block.arcs.map { _ in 0 }) }
+            let last = coefficients.count > 1 ? coefficients[coefficients.count - 1] : block.arcs.map { _ in 0 }
+            // Each middle tier = ρ·first (+ constant): keeping the first at its optimum fixes it.
+            // Checked as t[a]·t1[r] == t[r]·t1[a] for a reference arc r with t1[r] ≠ 0.
+            let r = t1.firstIndex(where: { $0 != 0 })!
+            for t in coefficients.dropFirst().dropLast() {
                 for j in t1.indices {
-                    let (lhs, o1) = t2[j].multipliedReportingOverflow(by: t1[r])
-                    let (rhs, o2) = t2[r].multipliedReportingOverflow(by: t1[j])
+                    let (lhs, o1) = t[j].multipliedReportingOverflow(by: t1[r])
+                    let (rhs, o2) = t[r].multipliedReportingOverflow(by: t1[j])
                     guard !o1, !o2, lhs == rhs else { return nil }
                 }
-            } else if t2.contains(where: { $0 != 0 }) {
-                return nil
             }
-            // Tier 1 is minimised: its gain per pair is −coefficient, reduced by the gcd.
+            // The first tier is minimised: its gain per pair is −coefficient, reduced by the gcd.
             let g = t1.reduce(0) { gcd($0, $1.magnitude) }
-            let s = t1.map { g == 0 ? 0 : -$0 / g }
-            return (s, t3)
+            let s = t1.map { -$0 / g }
+            return (s, last)
         }
 
         static func gcd(_ a: Int, _ b: UInt) -> Int {

@@ -15,18 +15,21 @@ public struct PlannedPair: Hashable, Sendable, Comparable {
 
 /// How one objective tier ended.
 public struct TierOutcome: Sendable, Equatable, Codable {
-    /// `coverage`, `timeliness`, `quality` (and `stability` when re-planning).
-    public var name: String
+    /// The tier.
+    public var tier: Tier
     /// The tier's value in the plan (an exact integer).
     public var value: Int
-    /// The best proven bound on the tier (equal to `value` when optimal).
-    public var bound: Double
-    /// `optimal`, or `feasible (time limit)` / `feasible (gap limit)`.
+    /// The best proven bound on the tier (equal to `value` when optimal); `nil` when the solver
+    /// stopped before it had any bound. Every coefficient is an integer, so bounds are rounded up.
+    public var bound: Int?
+    /// `optimal`, `feasible (time limit)` / `feasible (gap limit)`, or `given` for a plan read from a folder.
     public var status: String
-    /// Relative gap |value − bound| / max(1, |value|).
-    public var gap: Double
+    /// Relative gap |value − bound| / max(1, |value|); `nil` without a bound.
+    public var gap: Double?
     /// Solve time of the tier over all blocks, seconds (sum of block times).
     public var seconds: Double
+    /// The tier's name in files (`coverage`, `principle`, `timeliness`, `stability`, `quality`).
+    public var name: String { tier.rawValue }
     /// Whether the value is proven optimal.
     public var isOptimal: Bool { status == "optimal" }
 
@@ -34,14 +37,36 @@ public struct TierOutcome: Sendable, Equatable, Codable {
     private enum CodingKeys: String, CodingKey { case name, value, bound, status, gap }
 
     /// Creates an outcome.
-    public init(name: String, value: Int, bound: Double, status: String, gap: Double, seconds: Double) {
-        self.name = name; self.value = value; self.bound = bound; self.status = status; self.gap = gap; self.seconds = seconds
+    public init(tier: Tier, value: Int, bound: Int?, status: String, gap: Double?, seconds: Double) {
+        self.tier = tier; self.value = value; self.bound = bound; self.status = status; self.gap = gap; self.seconds = seconds
+    }
+    /// An outcome proven optimal, or given, with no gap.
+    public init(tier: Tier, exact value: Int, status: String = "optimal", seconds: Double = 0) {
+        self.init(tier: tier, value: value, bound: value, status: status, gap: 0, seconds: seconds)
     }
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        name = try c.decode(String.self, forKey: .name); value = try c.decode(Int.self, forKey: .value)
-        bound = try c.decode(Double.self, forKey: .bound); status = try c.decode(String.self, forKey: .status)
-        gap = try c.decode(Double.self, forKey: .gap); seconds = 0
+        let name = try c.decode(String.self, forKey: .name)
+        guard let tier = Tier(rawValue: name) else {
+            throw DecodingError.dataCorruptedError(forKey: .name, in: c, debugDescription: "unknown tier \(name)")
+        }
+        self.tier = tier
+        value = try c.decode(Int.self, forKey: .value)
+        // Older plans wrote a huge negative sentinel when there was no bound: read it as none.
+        let raw = try c.decodeIfPresent(Double.self, forKey: .bound)
+        bound = raw.flatMap { $0.isFinite && abs($0) < 9e15 ? Int($0.rounded(.up)) : nil }
+        status = try c.decode(String.self, forKey: .status)
+        gap = bound == nil ? nil : try c.decodeIfPresent(Double.self, forKey: .gap)
+        seconds = 0
+    }
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(tier.rawValue, forKey: .name)
+        try c.encode(value, forKey: .value)
+        // Absent is written as null, so every tier has the same keys.
+        if let bound { try c.encode(bound, forKey: .bound) } else { try c.encodeNil(forKey: .bound) }
+        try c.encode(status, forKey: .status)
+        if let gap { try c.encode(gap, forKey: .gap) } else { try c.encodeNil(forKey: .gap) }
     }
 }
 

@@ -22,6 +22,8 @@ public struct PlanProgress: Sendable {
 public struct PlannerOptions: Sendable {
     /// Replaces the scenario's mode.
     public var mode: AssignmentMode?
+    /// Replaces the scenario's tier order (`nil`: scenario.yaml's `tiers`, else the mode's default).
+    public var tierOrder: [Tier]?
     /// Assignments of an earlier plan: moving any of them costs `weights.move` in a stability
     /// tier between timeliness and quality (re-planning). `nil`: no stability tier.
     public var previous: [Pin]?
@@ -48,8 +50,8 @@ public struct PlannerOptions: Sendable {
 
 /// Why planning failed.
 public enum PlanError: Error, CustomStringConvertible, Sendable {
-    /// Pinned assignments break a rule of the model.
-    case invalidPins([String])
+    /// Pinned assignments break a rule of the model (each problem located at its pin).
+    case invalidPins([InputError])
     /// No plan satisfies the hard rules (only pins can cause this).
     case infeasible(String)
     /// The time limit ran out before any plan was found.
@@ -59,7 +61,7 @@ public enum PlanError: Error, CustomStringConvertible, Sendable {
 
     public var description: String {
         switch self {
-        case .invalidPins(let list): "pins break the rules:\n" + list.map { "  " + $0 }.joined(separator: "\n")
+        case .invalidPins(let list): "pins break the rules:\n" + list.map { "  " + $0.description }.joined(separator: "\n")
         case .infeasible(let why): "no plan satisfies the hard rules: \(why)"
         case .noPlanInTime: "the time limit ran out before any plan was found; raise --time-limit"
         case .solver(let why): "solver failure: \(why)"
@@ -77,8 +79,9 @@ public struct Planner: Sendable {
     /// Plans `scenario` lexicographically: coverage, then timeliness, then quality.
     public func plan(_ scenario: Scenario, options: PlannerOptions = PlannerOptions()) throws -> Plan {
         let clock = Stopwatch()
-        let prepared = PreparedScenario(scenario, mode: options.mode, previous: options.previous)
-        try checkPins(prepared)
+        let prepared = PreparedScenario(scenario, mode: options.mode, tierOrder: options.tierOrder, previous: options.previous)
+        let pinProblems = PinCheck.problems(prepared)
+        if !pinProblems.isEmpty { throw PlanError.invalidPins(pinProblems) }
         let partition = ClassPartition(prepared, aggregate: options.aggregate)
         let blocks = partition.blocks(prepared)
         var stats = PlanStatistics()
@@ -126,28 +129,21 @@ public struct Planner: Sendable {
         stats.seconds["solve"] = clock.lap()
         stats.networkBlocks = network.values.filter { $0 != nil }.count
 
-        // Tier values: blocks plus the shortfall of targets no cadre can serve at all.
-        var unreachable = 0
-        let inBlock = Set(blocks.flatMap(\.targetClasses))
-        for (m, tc) in partition.targetClasses.enumerated() where !inBlock.contains(m) {
-            unreachable += tc.weight * tc.demand * tc.members.count
-        }
-        // Earlier pairs that no arc can keep (cadre gone, pair no longer allowed) are changes in any plan.
-        let keepable = partition.arcs.reduce(0) { $0 + $1.previous }
-        let forcedChanges = (prepared.previous?.count ?? 0) + prepared.previousUnresolved - keepable
-        let names = prepared.previous == nil ? ["coverage", "timeliness", "quality"] : ["coverage", "timeliness", "stability", "quality"]
+        // Tier values: each block's, plus the part of the tier's constant no block holds (the
+        // shortfall of targets no cadre can serve, earlier pairs no arc can keep).
         var tiers: [TierOutcome] = []
-        for (t, name) in names.enumerated() {
-            var value = name == "coverage" ? unreachable : name == "stability" ? forcedChanges * scenario.weights.move : 0
-            var bound = Double(value)
+        for (t, tier) in prepared.tiers.enumerated() {
+            var value = prepared.tierConstant(tier) - models.reduce(0) { $0 + Int($1.tiers[t].constant) }
+            var bound: Int? = value
             var status = "optimal"
             var seconds = 0.0
             for s in solutions {
-                value += s.tiers[t].value; bound += s.tiers[t].bound; seconds += s.tiers[t].seconds
+                value += s.tiers[t].value; seconds += s.tiers[t].seconds
+                bound = bound.flatMap { b in s.tiers[t].bound.map { b + $0 } }
                 if !s.tiers[t].isOptimal { status = s.tiers[t].status }
             }
-            let gap = abs(Double(value) - bound) / max(1, abs(Double(value)))
-            tiers.append(TierOutcome(name: name, value: value, bound: bound, status: status, gap: gap, seconds: seconds))
+            let gap = bound.map { LexicographicSolve.gap(value, $0) }
+            tiers.append(TierOutcome(tier: tier, value: value, bound: bound, status: status, gap: gap, seconds: seconds))
         }
         for s in solutions { stats.simplexIterations += s.iterations; stats.nodes += s.nodes }
 
@@ -158,37 +154,6 @@ public struct Planner: Sendable {
         pairs.sort()
         stats.seconds["expand"] = clock.lap()
         return Plan(prepared: prepared, pairs: pairs, tiers: tiers, statistics: stats)
-    }
-
-    /// Every pin must be an allowed pair in an allowed wave, or no plan can keep it.
-    private func checkPins(_ p: PreparedScenario) throws {
-        var problems: [String] = []
-        for pin in p.pins {
-            let c = p.scenario.cadres[pin.cadre], t = p.scenario.targets[pin.target], w = p.scenario.waves[pin.wave]
-            if let why = p.exclusion(cadre: pin.cadre, target: pin.target) {
-                problems.append("cadre \(c.id) → target \(t.id) (\(w.id)): \(why.explanation)")
-            } else if !p.waves(cadre: pin.cadre, target: pin.target).contains(pin.wave) {
-                problems.append("cadre \(c.id) → target \(t.id) (\(w.id)): wave not allowed (urgent target after the first wave, or before the cadre's earliest wave)")
-            }
-        }
-        if !problems.isEmpty { throw PlanError.invalidPins(problems) }
-    }
-}
-
-extension Exclusion {
-    /// A sentence a planner can act on.
-    public var explanation: String {
-        switch self {
-        case .level: "cadre and target are of different levels"
-        case .group: "the cadre's service group does not serve the target's category"
-        case .region: "city/county cadres serve their own region only"
-        case .rank: "the cadre's rank is below the target's minimum rank"
-        case .consent: "the target declined service"
-        case .forbidden: "pairs.csv forbids this pair"
-        case .notListed: "only pairs listed in pairs.csv are allowed"
-        case .conflict: "the target is supervised by the cadre's own unit (回避)"
-        case .workload: "the workload exceeds the cadre's capacity"
-        }
     }
 }
 

@@ -2,20 +2,25 @@ import Scenario
 
 /// The campaign's own figures for a plan: coverage and help rates, quota use, load, distance, ranks.
 public struct CampaignIndicators: Sendable, Equatable, Codable {
-    /// A share of targets fully served.
+    /// A share of the targets that accept service which are fully served (结合企业意愿: targets
+    /// that declined are counted apart, never as uncovered).
     public struct Rate: Sendable, Equatable, Codable {
         /// Indicator or group id.
         public var id: String
         /// Display name.
         public var name: String
-        /// Targets counted.
+        /// Targets counted, those that declined service included.
         public var targets: Int
-        /// Targets that receive every cadre they need.
+        /// Targets that declined service (不愿接受服务).
+        public var declined: Int
+        /// Targets that accept service: targets − declined.
+        public var accepting: Int
+        /// Accepting targets that receive every cadre they need.
         public var covered: Int
-        /// Cadres needed and cadres assigned.
+        /// Cadres needed and cadres assigned, over the accepting targets.
         public var demand: Int
         public var served: Int
-        /// covered / targets (1 when there are no targets).
+        /// covered / accepting (1 when no target accepts).
         public var rate: Double
     }
     /// Cadres dispatched in a wave at a level, against the quota.
@@ -38,6 +43,13 @@ public struct CampaignIndicators: Sendable, Equatable, Codable {
     public var cadresDispatched: Int
     public var pairs: Int
     public var targetsPerCadre: [String: Int]
+    /// Targets served beyond each dispatched cadre's first (pairs − cadres dispatched): the
+    /// count the one-to-one principle keeps low.
+    public var extraTargets: Int
+    /// Cadres left undispatched, per home region and per service group, with the reason.
+    public var idle: IdleCadres
+    /// 支援外地: county pairs across regions (only under rules.county_reach_km), per region.
+    public var crossRegion: [CrossRegion]
     /// Distance over all pairs: total, mean, largest (km).
     public var distanceTotalKm: Int
     public var distanceMeanKm: Double
@@ -66,12 +78,14 @@ public struct CampaignIndicators: Sendable, Equatable, Codable {
             if rank > p.effectiveMinRank[pair.target] { above += 1 }
         }
         func rate(_ id: String, _ name: String, _ include: (Target) -> Bool) -> Rate {
-            var r = Rate(id: id, name: name, targets: 0, covered: 0, demand: 0, served: 0, rate: 1)
+            var r = Rate(id: id, name: name, targets: 0, declined: 0, accepting: 0, covered: 0, demand: 0, served: 0, rate: 1)
             for (i, t) in s.targets.enumerated() where include(t) {
-                r.targets += 1; r.demand += t.demand; r.served += served[i]
+                r.targets += 1
+                guard t.consent else { r.declined += 1; continue }
+                r.accepting += 1; r.demand += t.demand; r.served += served[i]
                 if served[i] >= t.demand { r.covered += 1 }
             }
-            r.rate = r.targets == 0 ? 1 : Double(r.covered) / Double(r.targets)
+            r.rate = r.accepting == 0 ? 1 : Double(r.covered) / Double(r.accepting)
             return r
         }
         indicators = s.indicators.map { ind in rate(ind.id, ind.name, ind.counts) }
@@ -93,10 +107,54 @@ public struct CampaignIndicators: Sendable, Equatable, Codable {
         var histogram: [String: Int] = [:]
         for (_, n) in perCadre { histogram[String(n), default: 0] += 1 }
         targetsPerCadre = histogram
+        extraTargets = plan.pairs.count - perCadre.count
+        idle = IdleCadres(p, pairs: plan.pairs, served: served, cadreWave: cadreWave)
+        crossRegion = CrossRegion.table(p, pairs: plan.pairs)
         distanceTotalKm = distance
         distanceMeanKm = plan.pairs.isEmpty ? 0 : (Double(distance) / Double(plan.pairs.count) * 10).rounded() / 10
         distanceMaxKm = maxDistance
         pairsByRank = byRank
         pairsAboveMinimumRank = above
+    }
+}
+
+// Plans written before declined targets, idle cadres and cross-region service were reported
+// still compare: the missing figures read as "none" (an older plan counted every target as accepting).
+extension CampaignIndicators.Rate {
+    private enum CodingKeys: String, CodingKey { case id, name, targets, declined, accepting, covered, demand, served, rate }
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id); name = try c.decode(String.self, forKey: .name)
+        targets = try c.decode(Int.self, forKey: .targets)
+        declined = try c.decodeIfPresent(Int.self, forKey: .declined) ?? 0
+        accepting = try c.decodeIfPresent(Int.self, forKey: .accepting) ?? targets
+        covered = try c.decode(Int.self, forKey: .covered)
+        demand = try c.decode(Int.self, forKey: .demand); served = try c.decode(Int.self, forKey: .served)
+        rate = try c.decode(Double.self, forKey: .rate)
+    }
+}
+
+extension CampaignIndicators {
+    private enum CodingKeys: String, CodingKey {
+        case indicators, byCategory, byRegion, dispatch, cadresDispatched, pairs, targetsPerCadre, extraTargets, idle, crossRegion
+        case distanceTotalKm, distanceMeanKm, distanceMaxKm, pairsByRank, pairsAboveMinimumRank
+    }
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        indicators = try c.decode([Rate].self, forKey: .indicators)
+        byCategory = try c.decode([Rate].self, forKey: .byCategory)
+        byRegion = try c.decode([Rate].self, forKey: .byRegion)
+        dispatch = try c.decode([Dispatch].self, forKey: .dispatch)
+        cadresDispatched = try c.decode(Int.self, forKey: .cadresDispatched)
+        pairs = try c.decode(Int.self, forKey: .pairs)
+        targetsPerCadre = try c.decode([String: Int].self, forKey: .targetsPerCadre)
+        extraTargets = try c.decodeIfPresent(Int.self, forKey: .extraTargets) ?? (pairs - cadresDispatched)
+        idle = try c.decodeIfPresent(IdleCadres.self, forKey: .idle) ?? IdleCadres(byRegion: [], byGroup: [], total: 0)
+        crossRegion = try c.decodeIfPresent([CrossRegion].self, forKey: .crossRegion) ?? []
+        distanceTotalKm = try c.decode(Int.self, forKey: .distanceTotalKm)
+        distanceMeanKm = try c.decode(Double.self, forKey: .distanceMeanKm)
+        distanceMaxKm = try c.decode(Int.self, forKey: .distanceMaxKm)
+        pairsByRank = try c.decode([String: Int].self, forKey: .pairsByRank)
+        pairsAboveMinimumRank = try c.decode(Int.self, forKey: .pairsAboveMinimumRank)
     }
 }

@@ -1,3 +1,5 @@
+import Scenario
+
 /// The language of table headers and reports.
 public enum Language: String, Sendable, CaseIterable {
     /// Chinese headers (the default: the campaign's planners read Chinese).
@@ -37,4 +39,23 @@ public enum TableFormat: String, Sendable, CaseIterable {
     case md
     /// JSON arrays of objects with English keys.
     case json
+}
+
+extension Tier {
+    /// The tier's name for people (report, compare, explain), one table per language.
+    public func label(_ language: Language) -> String {
+        switch language {
+        case .zh: Self.chineseLabels[self]!
+        case .en: Self.englishLabels[self]!
+        }
+    }
+
+    private static let chineseLabels: [Tier: String] = [
+        .coverage: "覆盖（加权缺口）", .principle: "一对一原则（一人多对象的额外对象数）", .timeliness: "时效（加权延后）",
+        .stability: "稳定（变动）", .quality: "质量（成本）",
+    ]
+    private static let englishLabels: [Tier: String] = [
+        .coverage: "coverage (weighted shortfall)", .principle: "one-to-one principle (extra targets)",
+        .timeliness: "timeliness (weighted lateness)", .stability: "stability (changes)", .quality: "quality (cost)",
+    ]
 }

@@ -80,6 +80,7 @@ public struct PlanWriter: Sendable {
             try emit(rows.table(language) { rows.rows[$0].region == r.id }, "regions/\(safeName(r.id))", title: r.name)
         }
         try AtomicFile.write(coverageTable(summary.indicators).csv(), to: dir.appendingPathComponent("coverage.csv").path, bom: true)
+        try AtomicFile.write(idleTable(summary.indicators).csv(), to: dir.appendingPathComponent("idle.csv").path, bom: true)
         try AtomicFile.write(try summary.json(), to: dir.appendingPathComponent("summary.json").path)
         var t = "{\n"
         let keys = timings.keys.sorted()
@@ -90,20 +91,40 @@ public struct PlanWriter: Sendable {
         try AtomicFile.write(CSVText.render(header: ["cadre", "target", "wave"], rows: pins), to: dir.appendingPathComponent("pins.csv").path)
     }
 
-    /// coverage.csv: the indicators, then coverage by category and by region.
+    /// coverage.csv: the indicators, then coverage by category and by region (rates over the
+    /// targets that accept service; those that declined in their own column), then idle cadres
+    /// per region and group with their reasons, and cross-region service.
     func coverageTable(_ ind: CampaignIndicators) -> Table {
         let zh = language == .zh
-        let header = zh ? ["分组", "编号", "名称", "对象数", "已覆盖", "需求人数", "已派人数", "覆盖率"]
-                        : ["section", "id", "name", "targets", "covered", "demand", "served", "rate"]
+        let header = zh ? ["分组", "编号", "名称", "对象数", "不愿接受服务", "接受服务", "已覆盖", "需求人数", "已派人数", "覆盖率"]
+                        : ["section", "id", "name", "targets", "declined", "accepting", "covered", "demand", "served", "rate"]
         var rows: [[String]] = []
         func add(_ section: String, _ rates: [CampaignIndicators.Rate]) {
             for r in rates {
-                rows.append([section, r.id, r.name, String(r.targets), String(r.covered), String(r.demand), String(r.served), String(format: "%.4f", r.rate)])
+                rows.append([section, r.id, r.name, String(r.targets), String(r.declined), String(r.accepting), String(r.covered),
+                             String(r.demand), String(r.served), String(format: "%.4f", r.rate)])
             }
         }
         add(zh ? "指标" : "indicator", ind.indicators)
         add(zh ? "类别" : "category", ind.byCategory)
         add(zh ? "地区" : "region", ind.byRegion)
+        return Table(header: header, rows: rows)
+    }
+
+    /// idle.csv: cadres left at home per region and per group, with the reason.
+    func idleTable(_ ind: CampaignIndicators) -> Table {
+        let zh = language == .zh
+        let header = zh ? ["分组", "编号", "名称", "干部数", "未派出", "无可服务对象", "名额已满", "其他"]
+                        : ["section", "id", "name", "cadres", "idle", "no_target_left", "quota_full", "other"]
+        var rows: [[String]] = []
+        func add(_ section: String, _ counts: [IdleCadres.Count]) {
+            for c in counts {
+                let name = c.id.isEmpty ? (zh ? "无服务组" : "no group") : c.name
+                rows.append([section, c.id, name, String(c.cadres), String(c.idle), String(c.noTarget), String(c.quotaFull), String(c.other)])
+            }
+        }
+        add(zh ? "地区" : "region", ind.idle.byRegion)
+        add(zh ? "服务组" : "group", ind.idle.byGroup)
         return Table(header: header, rows: rows)
     }
 

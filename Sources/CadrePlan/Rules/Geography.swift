@@ -12,6 +12,8 @@ struct Geography: Sendable {
     let index: [String: Int]
     /// Distance matrix in km, row-major.
     private let km: [Int]
+    /// Whether each region's seat has coordinates (a distance to a seat without them is unknown, 0).
+    private let hasSeat: [Bool]
 
     init(regions: [Region]) {
         ids = regions.map(\.id)
@@ -26,10 +28,26 @@ struct Geography: Sendable {
             }
         }
         self.km = km
+        hasSeat = regions.map { $0.latitude != nil && $0.longitude != nil }
     }
 
     /// Distance between two regions by index.
     func distance(_ a: Int, _ b: Int) -> Int { km[a * ids.count + b] }
+
+    /// Whether a city/county cadre of region `a` may serve a county target of region `b` under
+    /// 属地为主 with reach `reachKm`: the same region always; another one when both seats have
+    /// coordinates and lie at most `reachKm` apart (rounded km, the distance the cost uses).
+    func withinReach(_ a: Int, _ b: Int, reachKm: Int) -> Bool {
+        if a == b { return true }
+        guard reachKm > 0, a >= 0, b >= 0, hasSeat[a], hasSeat[b] else { return false }
+        return distance(a, b) <= reachKm
+    }
+
+    /// Regions (by index, in scenario order) whose county targets the cadres of region `a` may serve.
+    func reach(of a: Int, reachKm: Int) -> [Int] {
+        guard a >= 0 else { return [] }
+        return ids.indices.filter { withinReach(a, $0, reachKm: reachKm) }
+    }
 
     /// Haversine distance rounded to the nearest km; 0 when a seat has no coordinates.
     static func greatCircleKm(_ a: Region, _ b: Region) -> Int {

@@ -1,6 +1,12 @@
 import Scenario
 
-/// A scenario indexed for the model builder: every id resolved to a position once.
+/// The rule book: a scenario indexed once, with every rule of docs/DATA.md that decides who
+/// may serve whom, in which wave, at what cost, and how many targets a cadre may take.
+///
+/// The planner (classes, blocks, models, expansion), the explainer, the pin check and the
+/// reports all ask this type; the independent verifier keeps its own deliberate copy. A new
+/// rule is one edit here (usually ``exclusion(cadre:target:)`` and the attribute it reads in
+/// ``cadreSignature(_:)`` / ``targetSignature(_:)``) plus one in PlanVerifier (docs/DECISIONS.md).
 ///
 /// The loader has already checked references; anything still unresolved here is a
 /// programming error upstream, so lookups fall back to "not allowed" rather than trap.
@@ -31,8 +37,8 @@ struct PreparedScenario: Sendable {
     /// Units that are some target's supervisor (and supervisors that are some cadre's unit):
     /// only these values make two cadres (targets) distinguishable under the conflict rule.
     let relevantUnits: Set<String>
-    /// Most targets one cadre may serve.
-    let countLimit: Int
+    /// Most targets each cadre may serve: its group's or region's `max_targets`, else the mode's M.
+    let cadreCountLimit: [Int]
     /// Assignments of an earlier plan to stay close to (re-planning); `nil` when not re-planning.
     let previous: [ResolvedPin]?
     /// Earlier assignments whose cadre, target or wave no longer exists: changes no plan can avoid.
@@ -40,13 +46,16 @@ struct PreparedScenario: Sendable {
     /// Earlier partners of each cadre / target (positions and wave).
     let previousByCadre: [Int: [ResolvedPin]]
     let previousByTarget: [Int: [ResolvedPin]]
+    /// The objective tiers in the order they are minimised (``TierOrder``).
+    let tiers: [Tier]
 
     struct PairKey: Hashable, Sendable { let cadre: Int; let target: Int }
     struct ResolvedPin: Hashable, Sendable { let cadre: Int; let target: Int; let wave: Int }
 
-    init(_ scenario: Scenario, mode: AssignmentMode? = nil, previous: [Pin]? = nil) {
+    init(_ scenario: Scenario, mode: AssignmentMode? = nil, tierOrder: [Tier]? = nil, previous: [Pin]? = nil) {
         var s = scenario
         if let mode { s.mode = mode }
+        if let tierOrder { s.tierOrder = tierOrder }
         self.scenario = s
         geography = Geography(regions: s.regions)
         var waveIndex: [String: Int] = [:]
@@ -66,6 +75,7 @@ struct PreparedScenario: Sendable {
         for g in s.groups { groups[g.id, default: []].formUnion(g.categories) }
         groupCategories = groups
         effectiveMinRank = s.targets.map { t in max(t.minRank, s.rules.minRankByKind[t.kind] ?? .section) }
+        cadreCountLimit = s.cadres.map { Self.countLimit(of: $0, in: s) }
         var rules: [PairKey: PairRule] = [:]
         var specialC = Set<Int>(), specialT = Set<Int>()
         var listed: [Int: [Int]] = [:]
@@ -84,6 +94,7 @@ struct PreparedScenario: Sendable {
         var resolvedPrevious: [ResolvedPin] = []
         var unresolved = 0
         var byCadre: [Int: [ResolvedPin]] = [:], byTarget: [Int: [ResolvedPin]] = [:]
+        let anyMany = cadreCountLimit.contains { $0 > 1 }
         for p in previous ?? [] {
             guard let c = cadreIndex[p.cadre], let t = targetIndex[p.target], let w = waveIndex[p.wave] else { unresolved += 1; continue }
             let r = ResolvedPin(cadre: c, target: t, wave: w)
@@ -92,7 +103,7 @@ struct PreparedScenario: Sendable {
             byTarget[t, default: []].append(r)
             // Beyond one-to-one, kept pairs are counted on individual cadres and targets
             // (see docs/MODEL.md, re-planning), so earlier participants are told apart.
-            if s.mode.maxTargets > 1 { specialC.insert(c); specialT.insert(t) }
+            if anyMany { specialC.insert(c); specialT.insert(t) }
         }
         self.previous = previous == nil ? nil : resolvedPrevious
         previousUnresolved = unresolved
@@ -110,21 +121,45 @@ struct PreparedScenario: Sendable {
         } else {
             relevantUnits = []
         }
-        countLimit = s.mode.maxTargets
+        tiers = TierOrder.resolve(s, replanning: previous != nil)
     }
 
-    /// The capacity of a cadre: its own, or the mode's targets per cadre.
-    func capacity(ofCadre c: Int) -> Int { scenario.cadres[c].capacity ?? countLimit }
+    /// The most targets `cadre` may serve under `scenario`: the `max_targets` of its group and of
+    /// its home region where set (the smaller when both are), else the mode's M.
+    static func countLimit(of cadre: Cadre, in scenario: Scenario) -> Int {
+        let limits = scenario.targetLimits
+        let byGroup = cadre.group.flatMap { limits.groups[$0] }
+        let byRegion = limits.regions[cadre.region]
+        switch (byGroup, byRegion) {
+        case let (g?, r?): return min(g, r)
+        case let (g?, nil): return g
+        case let (nil, r?): return r
+        case (nil, nil): return scenario.mode.maxTargets
+        }
+    }
+
+    /// Most targets cadre `c` may serve.
+    func countLimit(ofCadre c: Int) -> Int { cadreCountLimit[c] }
+
+    /// The capacity of a cadre: its own, or its targets-per-cadre limit.
+    func capacity(ofCadre c: Int) -> Int { scenario.cadres[c].capacity ?? cadreCountLimit[c] }
+
+    /// Whether a city/county cadre of region position `a` may reach county targets of region `b`
+    /// (属地为主) under `reachKm`, by default the scenario's `rules.county_reach_km`.
+    func reaches(_ a: Int, _ b: Int, reachKm: Int? = nil) -> Bool {
+        geography.withinReach(a, b, reachKm: reachKm ?? scenario.rules.countyReachKm)
+    }
 
     /// Why a cadre may not serve a target, or `nil` when the pair is allowed in some wave.
     ///
-    /// Waves are handled separately (earliest wave, urgency). This is the builder's own
-    /// reading of the rules; the verifier has an independent one.
-    func exclusion(cadre ci: Int, target ti: Int) -> Exclusion? {
+    /// Waves are handled separately (earliest wave, urgency; see ``barrier(cadre:target:)``).
+    /// This is the model's reading of the rules; the verifier has an independent one. `reachKm`
+    /// replaces `rules.county_reach_km` (the explainer asks what a larger reach would allow).
+    func exclusion(cadre ci: Int, target ti: Int, reachKm: Int? = nil) -> Exclusion? {
         let c = scenario.cadres[ci], t = scenario.targets[ti]
         if c.level != t.level { return .level }
         if let g = c.group, !(groupCategories[g]?.contains(t.category) ?? false) { return .group }
-        if c.level == .county && cadreRegion[ci] != targetRegion[ti] { return .region }
+        if c.level == .county && !reaches(cadreRegion[ci], targetRegion[ti], reachKm: reachKm) { return .region }
         if c.rank < effectiveMinRank[ti] { return .rank }
         if !t.consent { return .consent }
         let rule = pairRules[PairKey(cadre: ci, target: ti)]
@@ -133,6 +168,13 @@ struct PreparedScenario: Sendable {
         if scenario.rules.forbidOwnSupervisor, let sup = t.supervisor, !sup.isEmpty, sup == c.unit { return .conflict }
         if workload(cadre: ci, target: ti) > capacity(ofCadre: ci) { return .workload }
         return nil
+    }
+
+    /// The first rule that keeps a cadre from a target in every wave: an ``exclusion(cadre:target:)``,
+    /// or ``Exclusion/wave`` when the pair is allowed but no wave is (urgent target, later cadre).
+    func barrier(cadre ci: Int, target ti: Int) -> Exclusion? {
+        if let e = exclusion(cadre: ci, target: ti) { return e }
+        return waves(cadre: ci, target: ti).isEmpty ? .wave : nil
     }
 
     /// The workload of serving `ti` for cadre `ci`: the pair's own, or the target's.
@@ -144,10 +186,9 @@ struct PreparedScenario: Sendable {
     func cost(cadre ci: Int, target ti: Int) -> Int {
         if let cost = pairRules[PairKey(cadre: ci, target: ti)]?.cost { return cost }
         let c = scenario.cadres[ci], t = scenario.targets[ti], w = scenario.weights
-        let km = (cadreRegion[ci] >= 0 && targetRegion[ti] >= 0) ? geography.distance(cadreRegion[ci], targetRegion[ti]) : 0
         let gap = max(0, c.rank.rawValue - effectiveMinRank[ti].rawValue)
         let miss = c.skills.contains(t.category) ? 0 : 1
-        return w.distancePerKm * km + w.rankGap * gap + w.skillMismatch * miss
+        return w.distancePerKm * distance(cadre: ci, target: ti) + w.rankGap * gap + w.skillMismatch * miss
     }
 
     /// The km between a cadre's and a target's regions.
@@ -161,26 +202,7 @@ struct PreparedScenario: Sendable {
         let end = scenario.targets[ti].urgent ? min(1, scenario.waves.count) : scenario.waves.count
         return first < end ? first..<end : 0..<0
     }
-}
 
-/// The rule that keeps a cadre from a target.
-public enum Exclusion: String, Sendable, CaseIterable {
-    /// Different levels (provincial vs city/county).
-    case level
-    /// The cadre's group does not serve the target's category.
-    case group
-    /// City/county cadres serve their own region only.
-    case region
-    /// The cadre's rank is below the target's minimum.
-    case rank
-    /// The target declined service.
-    case consent
-    /// pairs.csv forbids the pair.
-    case forbidden
-    /// The scenario allows listed pairs only and this one is not listed.
-    case notListed
-    /// The target is supervised by the cadre's own unit (回避).
-    case conflict
-    /// The pair's workload exceeds the cadre's capacity.
-    case workload
+    /// The coverage weight of one unit of shortfall at target `ti`.
+    func coverageWeight(ofTarget ti: Int) -> Int { scenario.weights.coverageWeight(of: scenario.targets[ti]) }
 }
