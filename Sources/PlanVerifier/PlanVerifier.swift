@@ -11,13 +11,18 @@ public enum PlanVerifier {
     /// - Parameters:
     ///   - scenario: the scenario the plan was made for.
     ///   - assignments: the plan's rows; ids the scenario does not know are reported, never trapped on.
-    ///   - claimed: tier values the plan claims, by name (`coverage`, `timeliness`, `quality`);
-    ///     other names are ignored, and a missing name is not checked.
+    ///   - claimed: tier values the plan claims, by name (`coverage`, `principle`, `timeliness`,
+    ///     `quality`); other names are ignored, and a missing name is not checked.
+    ///   - claimedIndicators: indicator counts the plan claims (summary.json); each is compared
+    ///     with the recount, and an indicator of the scenario the plan does not claim is reported.
+    ///   - claimedMode: the mode the plan says it was made under; reported when it is not the
+    ///     scenario's (verify under the mode the plan was made for, e.g. `verify --mode`).
     /// - Returns: every violation, sorted by rule then message, and the recomputed tier values.
     ///
     /// Runs in time linear in the scenario and the plan (dictionary look-ups by id).
     public static func verify(
-        scenario: Scenario, assignments: [PlannedAssignment], claimed: [String: Int]? = nil
+        scenario: Scenario, assignments: [PlannedAssignment], claimed: [String: Int]? = nil,
+        claimedIndicators: [IndicatorCount]? = nil, claimedMode: String? = nil
     ) -> VerificationReport {
         let index = ScenarioIndex(scenario)
         var violations: [Violation] = []
@@ -37,8 +42,27 @@ public enum PlanVerifier {
             }
         }
 
+        let indicators = IndicatorCount.counts(of: assignments, index: index)
+        if let claimedIndicators {
+            let byID = Dictionary(claimedIndicators.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            for actual in indicators {
+                guard let claim = byID[actual.id] else {
+                    violations.append(Violation(rule: .indicatorMismatch, message: "indicator \(actual.id): the plan claims nothing for it"))
+                    continue
+                }
+                if claim != actual {
+                    violations.append(Violation(rule: .indicatorMismatch, message:
+                        "indicator \(actual.id): plan claims covered \(claim.covered) of \(claim.accepting) accepting (\(claim.declined) declined, \(claim.targets) in all), recounted \(actual.covered) of \(actual.accepting) (\(actual.declined) declined, \(actual.targets) in all)"))
+                }
+            }
+        }
+        if let claimedMode, claimedMode != scenario.mode.description {
+            violations.append(Violation(rule: .modeMismatch, message:
+                "the plan says it was made under mode \(claimedMode), verified under \(scenario.mode) (give the plan's mode, e.g. verify --mode \(claimedMode))"))
+        }
+
         // Dictionary iteration order varies between runs; sort so reports are reproducible.
         violations.sort { ($0.rule, $0.message) < ($1.rule, $1.message) }
-        return VerificationReport(violations: violations, tiers: tiers)
+        return VerificationReport(violations: violations, tiers: tiers, indicators: indicators)
     }
 }

@@ -64,6 +64,10 @@ public enum Rule: Sendable, Hashable, Comparable, CaseIterable, CustomStringConv
     case pinMissing
     /// A tier value claimed by the plan differs from the recomputed one.
     case tierMismatch
+    /// An indicator count claimed by the plan (summary.json) differs from the recounted one.
+    case indicatorMismatch
+    /// The plan says it was planned under another mode than the one it is verified under.
+    case modeMismatch
 
     /// Every rule, quota scopes expanded, in report order.
     public static let allCases: [Rule] = [
@@ -73,7 +77,7 @@ public enum Rule: Sendable, Hashable, Comparable, CaseIterable, CustomStringConv
         .beforeEarliestWave, .urgentNotFirstWave,
         .cadreInSeveralWaves, .tooManyTargets, .overCapacity, .duplicatePair, .overDemand,
         .quotaExceeded(.level), .quotaExceeded(.region), .quotaExceeded(.group),
-        .pinMissing, .tierMismatch,
+        .pinMissing, .tierMismatch, .indicatorMismatch, .modeMismatch,
     ]
 
     /// A stable kebab-case code (e.g. `level-mismatch`, `quota-exceeded-region`) for reports and scripts.
@@ -101,6 +105,8 @@ public enum Rule: Sendable, Hashable, Comparable, CaseIterable, CustomStringConv
         case .quotaExceeded(let scope): "quota-exceeded-\(scope.rawValue)"
         case .pinMissing: "pin-missing"
         case .tierMismatch: "tier-mismatch"
+        case .indicatorMismatch: "indicator-mismatch"
+        case .modeMismatch: "mode-mismatch"
         }
     }
 
@@ -134,6 +140,8 @@ public enum Rule: Sendable, Hashable, Comparable, CaseIterable, CustomStringConv
         case .quotaExceeded(.group): 21
         case .pinMissing: 22
         case .tierMismatch: 23
+        case .indicatorMismatch: 24
+        case .modeMismatch: 25
         }
     }
 }

@@ -4,10 +4,12 @@ public struct VerificationReport: Sendable {
     public var violations: [Violation]
     /// The tier values recomputed from the scenario and the plan.
     public var tiers: TierValues
+    /// The campaign indicators recounted from the scenario and the plan.
+    public var indicators: [IndicatorCount]
 
     /// Creates a report.
-    public init(violations: [Violation], tiers: TierValues) {
-        self.violations = violations; self.tiers = tiers
+    public init(violations: [Violation], tiers: TierValues, indicators: [IndicatorCount] = []) {
+        self.violations = violations; self.tiers = tiers; self.indicators = indicators
     }
 
     /// Whether the plan breaks no rule and every claimed tier value is right.

@@ -114,7 +114,13 @@ extension CadrePlanCommand {
             let s = plan.scenario
             let assignments = plan.pairs.map { PlannedAssignment(cadre: s.cadres[$0.cadre].id, target: s.targets[$0.target].id, wave: s.waves[$0.wave].id) }
             let claimed = Dictionary(uniqueKeysWithValues: plan.tiers.map { ($0.name, $0.value) })
-            let report = PlanVerifier.verify(scenario: s, assignments: assignments, claimed: claimed)
+            let summary = PlanSummary(plan: plan, solverName: GLPKSolver.versionDescription, violations: 0)
+            // The indicators the plan will report are recounted by the verifier, on its own.
+            let claimedIndicators = summary.indicators.indicators.map {
+                IndicatorCount(id: $0.id, targets: $0.targets, declined: $0.declined, accepting: $0.accepting, covered: $0.covered)
+            }
+            let report = PlanVerifier.verify(scenario: s, assignments: assignments, claimed: claimed,
+                                             claimedIndicators: claimedIndicators, claimedMode: summary.mode)
             guard report.isValid else {
                 for v in report.violations { printError(v.description) }
                 printError("the plan failed verification (\(report.violations.count) violations); nothing was written")
@@ -126,7 +132,6 @@ extension CadrePlanCommand {
             timings["read"] = readSeconds
             timings["verify"] = verifySeconds
             for t in plan.tiers { timings["solve_\(t.name)"] = t.seconds }
-            let summary = PlanSummary(plan: plan, solverName: GLPKSolver.versionDescription, violations: 0)
             // The change list is recounted from the two plans (not from the model) and must agree
             // with the stability tier: a second, independent check of re-planning.
             var changes: ChangeReport? = nil

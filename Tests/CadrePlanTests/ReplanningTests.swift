@@ -54,7 +54,11 @@ struct ReplanningTests {
     /// minimum the model proves (the stability tier), and is at least the removed cadres' pairs.
     @Test func hainanAfterRemovingFivePercent() throws {
         let folder = packageRoot.appendingPathComponent("scenarios/hainan-2022").path
-        let s = try ScenarioLoader.load(folder: folder)
+        var s = try ScenarioLoader.load(folder: folder)
+        // One to one: re-planning beyond one-to-one keeps earlier participants individual
+        // (docs/DECISIONS.md), which does not scale to the campaign yet.
+        s.mode = .oneToOne
+        s.targetLimits = TargetLimits()
         let first = try solve(s)
         var r = TestRandom(state: 2022)
         var reduced = s

@@ -9,6 +9,8 @@ struct BrokenPlan: Sendable, CustomTestStringConvertible {
     var scenario: Scenario
     var plan: [PlannedAssignment]
     var claimed: [String: Int]? = nil
+    var claimedIndicators: [IndicatorCount]? = nil
+    var claimedMode: String? = nil
     /// Texts the violation's message must contain (ids and numbers).
     var mentions: [String]
     var testDescription: String { name }
@@ -124,13 +126,26 @@ let brokenPlans: [BrokenPlan] = [
     BrokenPlan(name: "wrong claimed coverage", rule: .tierMismatch, scenario: F.scenario(),
                plan: [row("c1", "t1")], claimed: ["coverage": 5, "timeliness": 0, "quality": 70, "bound": 99],
                mentions: ["coverage", "claims 5", "recomputed 0"]),
+    // The indicator "all" counts t1 (served) and t2 (declined): 1 of 1 accepting covered, 1 declined.
+    BrokenPlan(name: "wrong claimed indicator", rule: .indicatorMismatch,
+               scenario: {
+                   var s = F.scenario(targets: [F.target("t1"), F.target("t2", consent: false)])
+                   s.indicators = [Indicator(id: "all", name: "全部")]
+                   return s
+               }(),
+               plan: [row("c1", "t1")],
+               claimedIndicators: [IndicatorCount(id: "all", targets: 2, declined: 0, accepting: 2, covered: 1)],
+               mentions: ["all", "claims covered 1 of 2", "recounted 1 of 1 (1 declined"]),
+    BrokenPlan(name: "plan made under another mode", rule: .modeMismatch, scenario: F.scenario(),
+               plan: [row("c1", "t1")], claimedMode: "one-to-many:2", mentions: ["one-to-many:2", "one-to-one"]),
 ]
 
 @Suite("Each rule broken alone")
 struct RuleViolationTests {
     @Test("reports exactly the broken rule", arguments: brokenPlans)
     func reportsExactlyTheBrokenRule(_ case_: BrokenPlan) {
-        let report = PlanVerifier.verify(scenario: case_.scenario, assignments: case_.plan, claimed: case_.claimed)
+        let report = PlanVerifier.verify(scenario: case_.scenario, assignments: case_.plan, claimed: case_.claimed,
+                                         claimedIndicators: case_.claimedIndicators, claimedMode: case_.claimedMode)
         #expect(report.violations.map(\.rule) == [case_.rule], "\(report.violations)")
         #expect(!report.isValid)
         let message = report.violations.first?.message ?? ""
