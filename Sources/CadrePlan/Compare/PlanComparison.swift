@@ -1,3 +1,4 @@
+import Scenario
 import Foundation
 
 /// Plans side by side on the campaign's own figures: one row per figure, one column per plan.
@@ -94,6 +95,12 @@ public struct PlanComparison: Sendable {
         columns = plans.map(\.name)
         self.language = language
         var builder = Builder(count: plans.count)
+        // Tier rows in the tiers' own order (coverage, principle, …), whichever plan has them,
+        // so that a tier only some plans hold does not trail behind the rest.
+        let held = Set(plans.flatMap { $0.summary.tiers.map(\.tier) })
+        for tier in Tier.allCases where held.contains(tier) {
+            builder.set(.tiers, "tier.\(tier.rawValue)", tier.label(language), plan: 0, nil)
+        }
         for (i, plan) in plans.enumerated() { builder.add(plan, at: i, language: language) }
         rows = builder.rows
     }
