@@ -64,6 +64,19 @@ public enum Rule: Sendable, Hashable, Comparable, CaseIterable, CustomStringConv
     case pinMissing
     /// A tier value claimed by the plan differs from the recomputed one.
     case tierMismatch
+    /// summary.json lacks a tier the plan must claim (or claims no value for it).
+    case tierMissing
+    /// summary.json claims a tier this plan does not have (an unknown or renamed tier).
+    case tierUnknown
+    /// A cell of assignments.csv that the scenario determines (a date, a name, a distance, …)
+    /// says something else.
+    case wrongCell(PlanColumn)
+    /// changes.csv contradicts the plan: an earlier assignment listed as not kept is in the
+    /// plan, an added one is not, or a moved cadre is not where it says.
+    case changeMismatch
+
+    /// The columns of assignments.csv whose cells the scenario determines (the keys excepted).
+    public static let checkedColumns: [PlanColumn] = PlanColumn.allCases.filter { !PlanColumn.keys.contains($0) }
 
     /// Every rule, quota scopes expanded, in report order.
     public static let allCases: [Rule] = [
@@ -73,8 +86,8 @@ public enum Rule: Sendable, Hashable, Comparable, CaseIterable, CustomStringConv
         .beforeEarliestWave, .urgentNotFirstWave,
         .cadreInSeveralWaves, .tooManyTargets, .overCapacity, .duplicatePair, .overDemand,
         .quotaExceeded(.level), .quotaExceeded(.region), .quotaExceeded(.group),
-        .pinMissing, .tierMismatch,
-    ]
+        .pinMissing, .tierMismatch, .tierMissing, .tierUnknown,
+    ] + checkedColumns.map { .wrongCell($0) } + [.changeMismatch]
 
     /// A stable kebab-case code (e.g. `level-mismatch`, `quota-exceeded-region`) for reports and scripts.
     public var description: String {
@@ -101,6 +114,10 @@ public enum Rule: Sendable, Hashable, Comparable, CaseIterable, CustomStringConv
         case .quotaExceeded(let scope): "quota-exceeded-\(scope.rawValue)"
         case .pinMissing: "pin-missing"
         case .tierMismatch: "tier-mismatch"
+        case .tierMissing: "tier-missing"
+        case .tierUnknown: "tier-unknown"
+        case .wrongCell(let column): "wrong-\(column.english.replacingOccurrences(of: "_", with: "-"))"
+        case .changeMismatch: "change-mismatch"
         }
     }
 
@@ -134,6 +151,10 @@ public enum Rule: Sendable, Hashable, Comparable, CaseIterable, CustomStringConv
         case .quotaExceeded(.group): 21
         case .pinMissing: 22
         case .tierMismatch: 23
+        case .tierMissing: 24
+        case .tierUnknown: 25
+        case .wrongCell(let column): 26 + (PlanColumn.allCases.firstIndex(of: column) ?? 0)
+        case .changeMismatch: 26 + PlanColumn.allCases.count
         }
     }
 }

@@ -4,6 +4,8 @@ public struct VerificationReport: Sendable {
     public var violations: [Violation]
     /// The tier values recomputed from the scenario and the plan.
     public var tiers: TierValues
+    /// The stability tier recounted from a re-plan's changes.csv; `nil` for other plans.
+    public var stability: Int?
 
     /// Creates a report.
     public init(violations: [Violation], tiers: TierValues) {
