@@ -19,9 +19,7 @@ let package = Package(
                 .product(name: "Scenario", package: "cadreplan"),
                 .product(name: "PlanVerifier", package: "cadreplan"),
             ],
-            path: "Sources/FuzzInputs",
-            // libFuzzer supplies main(); the file defines only LLVMFuzzerTestOneInput.
-            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+            path: "Sources/FuzzInputs"
         ),
     ]
 )

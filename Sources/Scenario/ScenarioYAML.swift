@@ -431,7 +431,7 @@ struct ScenarioYAMLReader {
 
     /// `: a, b, c` when there are few enough choices to list, else nothing.
     static func choices(_ ids: Set<String>) -> String {
-        ids.isEmpty ? " (none are defined)" : ids.count <= 10 ? " (" + ids.sorted().joined(separator: ", ") + ")" : ""
+        ids.isEmpty ? " (none are defined)" : ids.count <= 10 ? " (" + ids.sorted().listedForMessage(limit: 10) + ")" : ""
     }
 
     /// Turns a Yams error into a located error.

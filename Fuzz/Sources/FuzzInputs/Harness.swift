@@ -2,7 +2,7 @@ import Foundation
 import PlanVerifier
 import Scenario
 
-/// libFuzzer entry point over everything cadreplan reads from users: the scenario loader
+/// libFuzzer's entry point over everything cadreplan reads from users: the scenario loader
 /// (scenario.yaml and the five CSV files, through `ScenarioLoader.validate`) and the plan reader
 /// and verifier (assignments.csv, summary.json, changes.csv, through `PlanFolderReader.readPlan`
 /// and `PlanVerifier.verify`).
@@ -37,7 +37,9 @@ final class Harness: @unchecked Sendable {
         let environment = ProcessInfo.processInfo.environment
         let sourceScenario = environment["CADREPLAN_FUZZ_SCENARIO"] ?? "scenarios/small"
         let sourcePlan = environment["CADREPLAN_FUZZ_PLAN"] ?? ".build-fuzz/plan-small"
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("cadreplan-fuzz-\(getpid())").path
+        // tmpfs when there is one: inputs are written and read back thousands of times a second.
+        let base = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : FileManager.default.temporaryDirectory.path
+        let scratch = base + "/cadreplan-fuzz-\(getpid())"
         try? FileManager.default.removeItem(atPath: scratch)
         scenarioFolder = scratch + "/scenario"
         planFolder = scratch + "/plan"
@@ -58,7 +60,7 @@ final class Harness: @unchecked Sendable {
         let path = k < Self.scenarioFiles.count
             ? scenarioFolder + "/" + Self.scenarioFiles[k]
             : planFolder + "/" + Self.planFiles[k - Self.scenarioFiles.count]
-        FileManager.default.createFile(atPath: path, contents: contents)
+        put(contents, at: path)
         defer { restore(path) }
         if k < Self.scenarioFiles.count {
             let errors = ScenarioLoader.validate(folder: scenarioFolder)
@@ -81,9 +83,24 @@ final class Harness: @unchecked Sendable {
         if let file, file.isEmpty { fatalError("message names no file: \(message.debugDescription)") }
     }
 
+    /// Writes `data` to `path` in place, without Foundation's atomic write and its flush to disk.
+    private func put(_ data: Data, at path: String) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { fatalError("fuzz harness: cannot write \(path)") }
+        data.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n <= 0 { fatalError("fuzz harness: cannot write \(path)") }
+                offset += n
+            }
+        }
+        close(fd)
+    }
+
     private func restore(_ path: String) {
         if let original = originals[path] ?? nil {
-            FileManager.default.createFile(atPath: path, contents: original)
+            put(original, at: path)
         } else {
             try? FileManager.default.removeItem(atPath: path)
         }
