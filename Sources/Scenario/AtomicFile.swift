@@ -98,8 +98,9 @@ enum StagingName {
     /// Removes the staging files and folders of `name` in `parent` whose process is no longer
     /// running: what a killed writer left behind. Best effort: a failure leaves them for later.
     ///
-    /// A staging folder is removed only when it is empty or carries a cadreplan marker, so a
-    /// folder someone happened to name like a staging folder is never deleted.
+    /// A staging folder is removed only when it is empty or holds a cadreplan marker file (which
+    /// the writer creates first thing, so a kill leaves at worst an empty one), so that a folder
+    /// someone happened to name like a staging folder is never deleted.
     static func removeStale(of name: String, in parent: String) {
         let prefix = prefix(of: name)
         for entry in PosixFileSystem.names(in: parent) where entry.hasPrefix(prefix) {
@@ -110,7 +111,7 @@ enum StagingName {
                 try? PosixFileSystem.remove(path, reportAs: path)
             case .folder:
                 let inside = PosixFileSystem.names(in: path)
-                if inside.isEmpty || FolderMarker.read(folder: path) != nil {
+                if inside.isEmpty || inside.contains(FolderMarker.fileName) {
                     try? PosixFileSystem.remove(path, reportAs: path)
                 }
             default:

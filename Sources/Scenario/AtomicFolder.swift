@@ -47,6 +47,11 @@ public enum AtomicFolder {
             try PosixFileSystem.writeNewFile(Data(marker.text.utf8), to: StagingName.join(staging, FolderMarker.fileName), reportAs: shown)
             try fill(staging)
             try syncTree(staging, shown: shown)
+        } catch var error as OutputError {
+            try? PosixFileSystem.remove(staging, reportAs: shown)
+            // Name the file as the planner knows it (inside the destination), not the staging name.
+            if error.path.hasPrefix(staging) { error.path = shown + error.path.dropFirst(staging.count) }
+            throw error
         } catch {
             try? PosixFileSystem.remove(staging, reportAs: shown)
             throw error

@@ -25,6 +25,14 @@ public enum FileSystemStep: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The path the step works on (for a rename, the one renamed; for an exchange, the first).
+    public var path: String {
+        switch self {
+        case .createFolder(let p), .createFile(let p), .writeBytes(let p), .sync(let p), .remove(let p): p
+        case .rename(let a, _), .exchange(let a, _): a
+        }
+    }
+
     /// `rename a → b`, for logs of fault-injection runs.
     public var description: String {
         switch self {
@@ -49,33 +57,49 @@ public enum FileSystemSeam {
     /// What the hook decides for a step: `nil` to take it, an error number to fail it untaken.
     public typealias Hook = @Sendable (_ index: Int, _ step: FileSystemStep) -> Int32?
 
+    private struct Entry {
+        var hook: Hook
+        var count = 0
+    }
+
     private final class State: @unchecked Sendable {
         let lock = NSLock()
-        var hook: Hook?
-        var count = 0
+        /// Hooks by scope (a folder with a trailing slash; "" for every path).
+        var entries: [String: Entry] = [:]
     }
     private static let state = State()
 
-    /// Installs `hook` (or removes it with `nil`) and restarts the step count at 1.
-    public static func install(_ hook: Hook?) {
-        state.lock.lock(); defer { state.lock.unlock() }
-        state.hook = hook
-        state.count = 0
+    private static func key(_ scope: String?) -> String {
+        guard let scope else { return "" }
+        return scope.hasSuffix("/") ? scope : scope + "/"
     }
 
-    /// Steps taken (or failed) since the hook was installed.
-    public static var steps: Int {
+    /// Installs `hook` (or removes it with `nil`) and restarts its step count at 1.
+    ///
+    /// - Parameter scope: when given, only steps on paths under this folder are counted and shown
+    ///   to the hook, so that tests running at the same time each see only their own files.
+    ///   Without it the hook sees every step (the command line's fault injection).
+    public static func install(_ hook: Hook?, scope: String? = nil) {
         state.lock.lock(); defer { state.lock.unlock() }
-        return state.count
+        state.entries[key(scope)] = hook.map { Entry(hook: $0) }
+    }
+
+    /// Steps counted by the hook of `scope` since it was installed.
+    public static func steps(scope: String? = nil) -> Int {
+        state.lock.lock(); defer { state.lock.unlock() }
+        return state.entries[key(scope)]?.count ?? 0
     }
 
     /// Called before every step: the error number to fail it with, or `nil` to go ahead.
     static func check(_ step: FileSystemStep) -> Int32? {
         state.lock.lock()
-        guard let hook = state.hook else { state.lock.unlock(); return nil }
-        state.count += 1
-        let index = state.count
+        guard !state.entries.isEmpty,
+              let scope = state.entries.keys.filter({ $0.isEmpty || step.path.hasPrefix($0) }).max(by: { $0.count < $1.count }),
+              var entry = state.entries[scope]
+        else { state.lock.unlock(); return nil }
+        entry.count += 1
+        state.entries[scope] = entry
         state.lock.unlock()
-        return hook(index, step)
+        return entry.hook(entry.count, step)
     }
 }

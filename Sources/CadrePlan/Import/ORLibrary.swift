@@ -202,10 +202,10 @@ public enum ORLibraryImport {
                 for j in 0..<n { costs[i].append(try cursor.value("the cost c(\(i + 1),\(j + 1)) of problem \(k)", in: 0...valueLimit)) }
             }
             for i in 0..<m {
-                for j in 0..<n { uses[i].append(try cursor.value("the resource use a(\(i + 1),\(j + 1)) of problem \(k) (a cadre's workload in cadreplan, at most \(ScenarioLimits.amount))", in: 1...ScenarioLimits.amount)) }
+                for j in 0..<n { uses[i].append(try cursor.value("the resource use a(\(i + 1),\(j + 1)) of problem \(k), a cadre's workload in cadreplan", in: 1...ScenarioLimits.amount)) }
             }
             var capacities: [Int] = []
-            for i in 0..<m { capacities.append(try cursor.value("the capacity b(\(i + 1)) of problem \(k) (a cadre's capacity in cadreplan, at most \(ScenarioLimits.amount))", in: 0...ScenarioLimits.amount)) }
+            for i in 0..<m { capacities.append(try cursor.value("the capacity b(\(i + 1)) of problem \(k), a cadre's capacity in cadreplan", in: 0...ScenarioLimits.amount)) }
             parsed = (m, n, costs, uses, capacities)
         }
         try cursor.expectEnd("the \(count) problem\(count == 1 ? "" : "s")")
