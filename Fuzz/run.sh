@@ -72,6 +72,7 @@ fi
 
 [ "${#mutants_args[@]}" -gt 0 ] || exit 0
 
-echo "== fuzz: mutants over the command line =="
-python3 Fuzz/mutate-cli.py --binary "$binary" --seed "${CADREPLAN_FUZZ_SEED:-$(date +%s)}" "${mutants_args[@]}" \
+seed="${CADREPLAN_FUZZ_SEED:-$(date +%s)}"
+echo "== fuzz: mutants over the command line (seed $seed; CADREPLAN_FUZZ_SEED=$seed repeats them) =="
+python3 Fuzz/mutate-cli.py --binary "$binary" --seed "$seed" "${mutants_args[@]}" \
     --keep-failures .build-fuzz/failures --report .build-fuzz/mutants.json | tail -n 40

@@ -217,6 +217,35 @@ struct ReliabilityCLITests {
         #expect(r.status == 2 && r.stderr.contains("summary.json: file not found") && !r.stdout.contains("match"), "\(r.stderr)")
     }
 
+    /// The tamper table of docs/RELIABILITY.md, for assignments.csv: one cell of the first row
+    /// of a written plan changed at a time, every column in turn, and each is caught.
+    @Test("every column of assignments.csv, tampered in a written plan, is caught", arguments: [
+        (0, "w9", "unknown-wave"), (1, "2022-09-26", "wrong-date"), (2, "zz", "wrong-group"),
+        (3, "zz", "unknown-cadre"), (4, "x", "wrong-cadre-name"), (5, "?", "wrong-rank"), (6, "x", "wrong-unit"),
+        (7, "zz", "unknown-target"), (8, "x", "wrong-target-name"), (9, "x", "wrong-category"),
+        (10, "zz", "wrong-region"), (11, "7", "wrong-distance-km"),
+    ])
+    func everyColumnCaught(_ column: Int, _ edit: String, _ code: String) throws {
+        let dir = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let plan = dir.appendingPathComponent("plan").path
+        #expect(try CLI.run(["solve", "scenarios/small", "--out", plan, "--lang", "en"]).status == 0)
+        let path = plan + "/assignments.csv"
+        var lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var cells = lines[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        #expect(cells.count == 12 && cells[0] == "w1")
+        switch column {
+        case 5: cells[5] = cells[5] == "厅" ? "科" : "厅"                      // another rank
+        case 4, 6, 8, 9, 11: cells[column] += edit                             // text changed, distance ×10 + 7
+        default: cells[column] = edit
+        }
+        lines[1] = cells.joined(separator: ",")
+        try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let r = try CLI.run(["verify", "scenarios/small", plan])
+        #expect(r.status == 3, "\(r.stderr)")
+        #expect(r.stderr.split(separator: "\n").contains { $0.hasPrefix(code + ":") }, "\(code): \(r.stderr)")
+    }
+
     /// Finding 6: `import orlib-gap` wrote capacities above 10,000 that `check` refuses.
     @Test("import refuses what check would refuse, and writes nothing")
     func importWritesOnlyCheckableScenarios() throws {
