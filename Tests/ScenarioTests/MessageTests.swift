@@ -63,6 +63,18 @@ struct MessageTests {
         #expect(e.line == 2 && e.column == 7)
     }
 
+    /// Found by Fuzz/mutate-cli.py (megabyte_field): the ids listed after "unknown region" were
+    /// printed whole, so one 1 MB region id made a 1 MB message.
+    @Test("ids listed in an unknown-reference message are shortened")
+    func listedIDsShortened() throws {
+        let big = String(repeating: "汉", count: 1 << 20)
+        let e = try onlyError(["regions.csv": "id,name\n\(big),海口\nsanya,三亚\n",
+                               "cadres.csv": valid("cadres.csv", replacing: ",haikou,省工信厅", with: ",sanya,省工信厅"),
+                               "scenario.yaml": valid("scenario.yaml", replacing: "region_quotas: {haikou: 3}", with: "")])
+        #expect(e.file.hasSuffix("/targets.csv") && e.message.contains("unknown region 'haikou'"), "\(e.description.prefix(300))")
+        #expect(e.description.count < 400, "\(e.description.count) characters")
+    }
+
     @Test("a missing required column in pins.csv is located at the header line's end")
     func missingPinsColumn() throws {
         let e = try onlyError(["pins.csv": "cadre,target\nc2,t2\n"])
