@@ -68,6 +68,10 @@ def main():
         shutil.rmtree(plan, ignore_errors=True)
         shutil.copytree(old_ref, plan, symlinks=True)
 
+    def stale():
+        """Staging folders a kill left: the next run removes each as one step before its own."""
+        return sum(1 for n in os.listdir(work) if n.startswith(".plan.tmp-") or n.startswith(".plan.old-"))
+
     def judge(label):
         now = contents(plan)
         if now == old:
@@ -97,17 +101,27 @@ def main():
         sys.exit("the scenario does not solve")
     old, new = contents(old_ref), contents(new_ref)
     reset()
+    # One run with the steps logged, timing when the writer starts (its first step).
+    e = dict(env)
+    e["CADREPLAN_TEST_FAULT"] = "log"
     t0 = time.time()
-    log = solve(plan, "en", fault="log")
+    p = subprocess.Popen([binary, "solve", args.scenario, "--out", plan, "--lang", "en"], env=e,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    steps, write_start = [], None
+    for raw in p.stderr:
+        line = raw.decode("utf-8", "replace").rstrip("\n")
+        if line.startswith("fault-step "):
+            write_start = write_start or time.time() - t0
+            steps.append(line)
+    p.wait()
     duration = time.time() - t0
-    steps = [l for l in log.stderr.decode("utf-8", "replace").splitlines() if l.startswith("fault-step ")]
     stats["steps"] = len(steps)
     renames = [i + 1 for i, l in enumerate(steps) if ": rename " in l or ": exchange " in l]
     stats["renames"] = len(renames)
 
     for k in range(1, len(steps) + 1):
         reset()
-        r = solve(plan, "en", fault="kill:%d" % k)
+        r = solve(plan, "en", fault="kill:%d" % (k + stale()))
         stats["step_kills"] += 1
         if r.returncode != -signal.SIGKILL:
             stats["bad_exit"] += 1
@@ -119,7 +133,7 @@ def main():
 
     for k in renames:
         reset()
-        r = solve(plan, "en", fault="fail:%d:5" % k)
+        r = solve(plan, "en", fault="fail:%d:5" % (k + stale()))
         stats["rename_failures"] += 1
         if r.returncode != 5:
             stats["bad_exit"] += 1
@@ -129,15 +143,18 @@ def main():
             failures.append("fail:%d: the old plan was not kept" % k)
         leftovers("fail:%d" % k)
 
+    # Random delays: half over the whole run, half over the writer's part (from its first step
+    # to the end), where a kill can matter.
     for i in range(args.random):
         reset()
         p = subprocess.Popen([binary, "solve", args.scenario, "--out", plan, "--lang", "en"],
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0, duration))
+        start = 0 if i % 2 == 0 else max(0.0, (write_start or 0) - 0.2)
+        time.sleep(rng.uniform(start, duration))
         p.send_signal(signal.SIGKILL)
         p.wait()
         stats["random_kills"] += 1
-        if any(n.startswith(".plan.tmp-") for n in os.listdir(work)) or contents(plan) == new:
+        if os.path.exists(os.path.join(work, ".plan.tmp-%d" % p.pid)) or contents(plan) == new:
             stats["random_kills_during_write"] += 1
         judge("random kill %d" % i)
     reset()
@@ -146,6 +163,7 @@ def main():
 
     stats["seconds"] = round(time.time() - started, 1)
     stats["run_seconds"] = round(duration, 2)
+    stats["write_starts_at_seconds"] = round(write_start or 0, 2)
     stats["failures"] = failures[:50]
     shutil.rmtree(work, ignore_errors=True)
     print(json.dumps(stats, indent=2))
