@@ -16,7 +16,7 @@ extension CadrePlanCommand {
         @Argument(help: "Scenario folder.")
         var scenario: String
 
-        @Option(help: "Plan folder to write (default: plans/<scenario name>). An earlier plan there is replaced.")
+        @Option(help: "Plan folder to write (default: plans/<scenario name>). An earlier plan there (marked by its .cadreplan file) is replaced in one atomic step; any other non-empty folder is refused (exit 5).")
         var out: String?
 
         @OptionGroup var solving: SolvingOptions
