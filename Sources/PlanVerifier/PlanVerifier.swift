@@ -65,4 +65,29 @@ public enum PlanVerifier {
         violations.sort { ($0.rule, $0.message) < ($1.rule, $1.message) }
         return VerificationReport(violations: violations, tiers: tiers, indicators: indicators)
     }
+
+    /// Verifies a whole plan folder (``PlanFolderReader/readPlan(folder:)``) against `scenario`:
+    /// every rule, every cell of assignments.csv the scenario determines, every tier the plan must
+    /// claim (and no other), and for a re-plan its changes.csv and stability tier.
+    ///
+    /// Runs in time linear in the scenario and the plan.
+    public static func verify(scenario: Scenario, plan: PlanFolderContents) -> VerificationReport {
+        let index = ScenarioIndex(scenario)
+        var report = verify(scenario: scenario, assignments: plan.assignments, claimed: nil,
+                            claimedIndicators: plan.indicators, claimedMode: plan.mode)
+        var violations = report.violations
+        CellCheck.check(plan.rows, index: index, into: &violations)
+        var recomputed = ["coverage": report.tiers.coverage, "principle": report.tiers.principle,
+                          "timeliness": report.tiers.timeliness, "quality": report.tiers.quality]
+        if let changes = plan.changes {
+            let stability = ChangeCheck.check(changes, plan: plan.rows, index: index, into: &violations)
+            recomputed["stability"] = stability
+            report.stability = stability
+        }
+        let expected = ExpectedTiers.names(for: scenario, replanning: plan.changes != nil)
+        ClaimCheck.check(plan.claims, expected: expected, recomputed: recomputed, into: &violations)
+        violations.sort { ($0.rule, $0.message) < ($1.rule, $1.message) }
+        report.violations = violations
+        return report
+    }
 }

@@ -68,6 +68,19 @@ public enum Rule: Sendable, Hashable, Comparable, CaseIterable, CustomStringConv
     case indicatorMismatch
     /// The plan says it was planned under another mode than the one it is verified under.
     case modeMismatch
+    /// summary.json lacks a tier the plan must claim (or claims no value for it).
+    case tierMissing
+    /// summary.json claims a tier this plan does not have (an unknown or renamed tier).
+    case tierUnknown
+    /// A cell of assignments.csv that the scenario determines (a date, a name, a distance, …)
+    /// says something else.
+    case wrongCell(PlanColumn)
+    /// changes.csv contradicts the plan: an earlier assignment listed as not kept is in the
+    /// plan, an added one is not, or a moved cadre is not where it says.
+    case changeMismatch
+
+    /// The columns of assignments.csv whose cells the scenario determines (the keys excepted).
+    public static let checkedColumns: [PlanColumn] = PlanColumn.allCases.filter { !PlanColumn.keys.contains($0) }
 
     /// Every rule, quota scopes expanded, in report order.
     public static let allCases: [Rule] = [
@@ -77,8 +90,8 @@ public enum Rule: Sendable, Hashable, Comparable, CaseIterable, CustomStringConv
         .beforeEarliestWave, .urgentNotFirstWave,
         .cadreInSeveralWaves, .tooManyTargets, .overCapacity, .duplicatePair, .overDemand,
         .quotaExceeded(.level), .quotaExceeded(.region), .quotaExceeded(.group),
-        .pinMissing, .tierMismatch, .indicatorMismatch, .modeMismatch,
-    ]
+        .pinMissing, .tierMismatch, .indicatorMismatch, .modeMismatch, .tierMissing, .tierUnknown,
+    ] + checkedColumns.map { .wrongCell($0) } + [.changeMismatch]
 
     /// A stable kebab-case code (e.g. `level-mismatch`, `quota-exceeded-region`) for reports and scripts.
     public var description: String {
@@ -107,6 +120,10 @@ public enum Rule: Sendable, Hashable, Comparable, CaseIterable, CustomStringConv
         case .tierMismatch: "tier-mismatch"
         case .indicatorMismatch: "indicator-mismatch"
         case .modeMismatch: "mode-mismatch"
+        case .tierMissing: "tier-missing"
+        case .tierUnknown: "tier-unknown"
+        case .wrongCell(let column): "wrong-\(column.english.replacingOccurrences(of: "_", with: "-"))"
+        case .changeMismatch: "change-mismatch"
         }
     }
 
@@ -142,6 +159,10 @@ public enum Rule: Sendable, Hashable, Comparable, CaseIterable, CustomStringConv
         case .tierMismatch: 23
         case .indicatorMismatch: 24
         case .modeMismatch: 25
+        case .tierMissing: 26
+        case .tierUnknown: 27
+        case .wrongCell(let column): 28 + (PlanColumn.allCases.firstIndex(of: column) ?? 0)
+        case .changeMismatch: 28 + PlanColumn.allCases.count
         }
     }
 }

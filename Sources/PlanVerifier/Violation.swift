@@ -10,6 +10,6 @@ public struct Violation: Sendable, Hashable, CustomStringConvertible {
         self.rule = rule; self.message = message
     }
 
-    /// `rule-code: message`.
-    public var description: String { "\(rule): \(message)" }
+    /// `rule-code: message`, on one line (ids from a plan file may hold anything).
+    public var description: String { "\(rule): \(message.escapedForMessage)" }
 }

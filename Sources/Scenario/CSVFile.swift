@@ -79,7 +79,7 @@ extension CSVFile {
         var errors = scan.errors
         guard let headerIndex = scan.records.firstIndex(where: { !$0.blank && !$0.malformed }) else {
             if errors.isEmpty {
-                errors.append(InputError(file: path, line: 1, message: "is empty: expected a header row naming the columns"))
+                errors.append(InputError(file: path, line: 1, column: 1, message: "is empty: expected a header row naming the columns"))
             }
             return Outcome(path: path, file: nil, errors: errors, incomplete: true)
         }

@@ -17,13 +17,16 @@ public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `file:line:column: (name) message`, the form compilers use so editors can jump to it.
+    ///
+    /// Always one line: any line break or control character that reached the file name, the
+    /// column name or the message (from cell text) is written as an escape.
     public var description: String {
-        var s = file
+        var s = file.escapedForMessage
         if let line { s += ":\(line)" }
         if let column { s += ":\(column)" }
         s += ": "
-        if let columnName { s += "\(columnName): " }
-        return s + message
+        if let columnName { s += "\(columnName.count > 60 ? columnName.quotedForMessage : columnName.escapedForMessage): " }
+        return s + message.escapedForMessage
     }
 }
 

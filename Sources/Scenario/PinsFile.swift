@@ -10,7 +10,7 @@ public enum PinsFile {
         var columns: [String: Int] = [:]
         for name in ["cadre", "target", "wave"] {
             if let i = file.columnIndex(of: name) { columns[name] = i } else {
-                errors.append(InputError(file: path, line: file.headerLine, column: nil, columnName: name, message: "missing required column '\(name)'; expected cadre,target,wave"))
+                errors.append(InputError(file: path, line: file.headerLine, column: file.header.count + 1, columnName: name, message: "missing required column '\(name)' in the header (found: \(file.header.listedForMessage())); expected cadre,target,wave"))
             }
         }
         guard errors.isEmpty else { throw InputErrors(errors) }
@@ -30,7 +30,7 @@ public enum PinsFile {
                     errors.append(InputError(file: path, line: r.line, column: columns[name]! + 1, columnName: name, message: "expected a \(name) id, found an empty cell"))
                     ok = false
                 } else if scenario != nil && !known.contains(v) {
-                    errors.append(InputError(file: path, line: r.line, column: columns[name]! + 1, columnName: name, message: "unknown \(name) '\(v)'; expected an id from the scenario"))
+                    errors.append(InputError(file: path, line: r.line, column: columns[name]! + 1, columnName: name, message: "unknown \(name) \(v.quotedForMessage); expected an id from the scenario"))
                     ok = false
                 }
             }

@@ -77,7 +77,7 @@ struct ScenarioAssembly {
 
     /// `unknown region 'x': not an id in regions.csv (a, b)`, listing the ids when there are few.
     private static func unknown(_ what: String, _ id: String, in file: String, ids: some Collection<String>) -> String {
-        let list = ids.count <= 10 ? " (" + (ids.isEmpty ? "it defines none" : ids.sorted().joined(separator: ", ")) + ")" : ""
+        let list = ids.count <= 10 ? " (" + (ids.isEmpty ? "it defines none" : ids.sorted().listedForMessage(limit: 10)) + ")" : ""
         return "unknown \(what) \(id.quotedForMessage): not an id in \(file)\(list)"
     }
 

@@ -54,15 +54,17 @@ enum ScenarioExpect {
 
 /// Upper limits on numbers, so that every objective tier stays an exact integer well below 2^53
 /// (GLPK computes in doubles) even with 10,000 targets: absurd values are refused, not silently clipped.
-enum ScenarioLimits {
+///
+/// Public so that writers of scenarios (the OR-Library import) refuse what `check` would refuse.
+public enum ScenarioLimits {
     /// Largest demand, workload or capacity of one target or cadre.
-    static let amount = 10_000
+    public static let amount = 10_000
     /// Largest objective weight.
-    static let weight = 1_000_000
+    public static let weight = 1_000_000
     /// Largest pair cost in pairs.csv.
-    static let pairCost = 1_000_000_000
+    public static let pairCost = 1_000_000_000
     /// Largest quota.
-    static let quota = 1_000_000_000
+    public static let quota = 1_000_000_000
     /// Largest per-group or per-region targets per cadre (the mode's own M has the same limit).
     static let targetsPerCadre = 1_000
     /// Largest county reach: beyond the antipodes every seat is in reach anyway.
@@ -102,11 +104,6 @@ extension String {
         let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
         let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
         return day <= days[month - 1]
-    }
-
-    /// The text in single quotes for messages, shortened when very long.
-    var quotedForMessage: String {
-        count > 60 ? "'\(prefix(57))…'" : "'\(self)'"
     }
 }
 

@@ -55,9 +55,10 @@ final class ScenarioTable {
                                          message: "unknown column \(name.quotedForMessage); expected one of: \(expectedList)"))
             }
         }
+        // A missing column is located at the end of the header line: where it would be added.
         for column in columns where column.required && positions[column.name] == nil {
-            errors.append(InputError(file: outcome.path, line: file.headerLine, columnName: column.name,
-                                     message: "missing required column \(column.name.quotedForMessage) in the header (found: \(file.header.joined(separator: ", ")))"))
+            errors.append(InputError(file: outcome.path, line: file.headerLine, column: file.header.count + 1, columnName: column.name,
+                                     message: "missing required column \(column.name.quotedForMessage) in the header (found: \(file.header.listedForMessage()))"))
         }
         self.positions = positions
         complete = !outcome.incomplete
@@ -73,7 +74,14 @@ final class ScenarioTable {
     func begin(_ record: CSVRecord) {
         self.record = record
         rowOK = true
+        rejected = []
     }
+
+    /// Columns of the current record whose cell was refused for its characters (already reported).
+    private var rejected: Set<String> = []
+
+    /// Columns whose text may hold line breaks and tabs: free text nobody uses as a key.
+    private static let freeText: Set<String> = ["reason"]
 
     /// The line of the current record.
     var line: Int { record.line }
@@ -85,11 +93,21 @@ final class ScenarioTable {
                                  columnName: column, message: message))
     }
 
-    /// The trimmed cell of `column`, or nil when the column is absent or the cell empty.
+    /// The trimmed cell of `column`, or nil when the column is absent, the cell empty, or the
+    /// cell holds a control character (reported: ids and names end up in tables, file names and
+    /// messages, where a line break or an escape code would corrupt them).
     func cell(_ column: String) -> String? {
         guard let i = positions[column], i < record.fields.count else { return nil }
         let value = record.fields[i].scenarioTrimmed
-        return value.isEmpty ? nil : value
+        if value.isEmpty { return nil }
+        let allowed: Set<Unicode.Scalar> = Self.freeText.contains(column) ? ["\n", "\t"] : []
+        if let bad = value.unicodeScalars.first(where: { $0.isControlCharacter && !allowed.contains($0) }) {
+            if rejected.insert(column).inserted {
+                fail(column, "expected text without control characters, found \(value.quotedForMessage), which holds \(String(bad).escapedForMessage) (a line break, tab or other invisible character; remove it)")
+            }
+            return nil
+        }
+        return value
     }
 
     /// The trimmed cell of a required column; an empty cell is reported.
@@ -97,7 +115,7 @@ final class ScenarioTable {
     /// A missing column was reported once at the header, so it only marks the row unusable.
     func required(_ column: String, _ expected: String) -> String? {
         if let value = cell(column) { return value }
-        if has(column) { fail(column, "expected \(expected), found an empty cell") } else { rowOK = false }
+        if has(column) && !rejected.contains(column) { fail(column, "expected \(expected), found an empty cell") } else { rowOK = false }
         return nil
     }
 

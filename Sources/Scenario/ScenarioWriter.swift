@@ -11,27 +11,59 @@ public enum ScenarioWriter {
     /// Writes `scenario.yaml`, `regions.csv`, `cadres.csv`, `targets.csv`, and
     /// `pairs.csv` / `pins.csv` when the scenario has any, into `folder` (created if missing).
     ///
+    /// Nothing is written unless `cadreplan check` accepts the result: the files are first
+    /// written to a private temporary folder and checked there with ``ScenarioLoader``, so a
+    /// writer (the generator, an import) can never leave a scenario that `check` refuses.
+    ///
     /// A `pairs.csv` or `pins.csv` left in the folder by an earlier write is removed when
     /// the scenario has none, because the folder would otherwise describe a different
     /// scenario. `readme`, when given, is written as `README.md`; an existing README is
     /// left alone otherwise. Every file is written atomically.
+    /// - Throws: ``InputErrors`` (located in the files as they would have been written) when
+    ///   `check` would refuse the scenario; ``OutputError`` when a file cannot be written.
     public static func write(_ scenario: Scenario, to folder: String, readme: String? = nil) throws {
+        let files = render(scenario)
+        try refuseWhatCheckRefuses(files, folder: folder)
         let dir = URL(fileURLWithPath: folder)
         func path(_ name: String) -> String { dir.appendingPathComponent(name).path }
-
-        try AtomicFile.write(yaml(scenario), to: path("scenario.yaml"))
-        try AtomicFile.write(regionsCSV(scenario.regions), to: path("regions.csv"))
-        try AtomicFile.write(cadresCSV(scenario.cadres, firstWave: scenario.waves.first?.id), to: path("cadres.csv"))
-        try AtomicFile.write(targetsCSV(scenario.targets), to: path("targets.csv"))
-        for (name, text) in [("pairs.csv", scenario.pairs.isEmpty ? nil : pairsCSV(scenario.pairs)),
-                             ("pins.csv", scenario.pins.isEmpty ? nil : pinsCSV(scenario.pins))] {
+        for (name, text) in files {
             if let text {
                 try AtomicFile.write(text, to: path(name))
-            } else if FileManager.default.fileExists(atPath: path(name)) {
-                try FileManager.default.removeItem(atPath: path(name))
+            } else {
+                try PosixFileSystem.remove(path(name), reportAs: path(name))
             }
         }
         if let readme { try AtomicFile.write(readme, to: path("README.md")) }
+    }
+
+    /// The files of a scenario folder; `nil` for an optional file the scenario does not need.
+    static func render(_ scenario: Scenario) -> [(name: String, text: String?)] {
+        [("scenario.yaml", yaml(scenario)),
+         ("regions.csv", regionsCSV(scenario.regions)),
+         ("cadres.csv", cadresCSV(scenario.cadres, firstWave: scenario.waves.first?.id)),
+         ("targets.csv", targetsCSV(scenario.targets)),
+         ("pairs.csv", scenario.pairs.isEmpty ? nil : pairsCSV(scenario.pairs)),
+         ("pins.csv", scenario.pins.isEmpty ? nil : pinsCSV(scenario.pins))]
+    }
+
+    /// Checks `files` as `cadreplan check` would, in a private temporary folder, and throws
+    /// every problem located in the files as they would be named in `folder`.
+    private static func refuseWhatCheckRefuses(_ files: [(name: String, text: String?)], folder: String) throws {
+        let scratch = FileManager.default.temporaryDirectory
+            .appendingPathComponent("cadreplan-check-\(getpid())-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        for (name, text) in files {
+            guard let text else { continue }
+            try AtomicFile.write(text, to: scratch + "/" + name)
+        }
+        let errors = ScenarioLoader.validate(folder: scratch)
+        guard !errors.isEmpty else { return }
+        let shown = folder.hasSuffix("/") ? String(folder.dropLast()) : folder
+        throw InputErrors(errors.map { error in
+            var e = error
+            if e.file.hasPrefix(scratch) { e.file = shown + e.file.dropFirst(scratch.count) }
+            return e
+        })
     }
 
     // MARK: - scenario.yaml

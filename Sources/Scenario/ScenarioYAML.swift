@@ -441,6 +441,10 @@ struct ScenarioYAMLReader {
             fail(node, path, "expected \(what), found an empty value")
             return nil
         }
+        if let bad = value.unicodeScalars.first(where: \.isControlCharacter) {
+            fail(node, path, "expected \(what) without control characters, found \(value.quotedForMessage), which holds \(String(bad).escapedForMessage)")
+            return nil
+        }
         return value
     }
 
@@ -487,7 +491,7 @@ struct ScenarioYAMLReader {
 
     /// `: a, b, c` when there are few enough choices to list, else nothing.
     static func choices(_ ids: Set<String>) -> String {
-        ids.isEmpty ? " (none are defined)" : ids.count <= 10 ? " (" + ids.sorted().joined(separator: ", ") + ")" : ""
+        ids.isEmpty ? " (none are defined)" : ids.count <= 10 ? " (" + ids.sorted().listedForMessage(limit: 10) + ")" : ""
     }
 
     /// Turns a Yams error into a located error.
@@ -501,11 +505,12 @@ struct ScenarioYAMLReader {
             return InputError(file: file, line: mark.line, column: mark.column, message: "invalid YAML: \(problem)\(where_)")
         case let .duplicatedKeysInMapping(duplicates, context):
             return InputError(file: file, line: context.mark.line, column: context.mark.column,
-                              message: "invalid YAML: duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in one mapping")
+                              message: "invalid YAML: duplicate key \(duplicates.map(\.quotedForMessage).joined(separator: ", ")) in one mapping")
         case let .reader(problem, offset, _, _):
             // Yams gives a character offset; count the line breaks before it (the text has LF line ends).
             let line = offset.map { 1 + text.prefix($0).reduce(0) { $1 == "\n" ? $0 + 1 : $0 } }
-            return InputError(file: file, line: line, message: "invalid YAML: \(problem)")
+            let column = offset.map { 1 + text.prefix($0).reversed().prefix { $0 != "\n" }.count }
+            return InputError(file: file, line: line, column: column, message: "invalid YAML: \(problem)")
         default:
             return InputError(file: file, message: "invalid YAML: \(yamlError)")
         }

@@ -36,19 +36,66 @@ public enum TextDecoding {
 
     // MARK: - Internals shared with CSVFile
 
-    /// Reads a whole file, distinguishing "missing", "a folder" and "unreadable".
-    static func readBytes(path: String) throws(InputError) -> [UInt8] {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-            throw InputError(file: path, message: "file not found")
+    /// The largest input file read: far above any real scenario (hainan-2022's cadres.csv is
+    /// under 1 MB), and low enough that a wrong file cannot exhaust memory.
+    static let sizeLimit = 512 << 20
+
+    /// Reads a whole regular file, distinguishing "missing", "a folder", "not a regular file",
+    /// "too large" and "unreadable" (with the system's reason).
+    ///
+    /// Only regular files are opened: a FIFO would block forever and a device such as /dev/zero
+    /// never ends, so both are refused by what they are, before any read.
+    public static func readBytes(path: String) throws(InputError) -> [UInt8] {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            let code = errno
+            if code == ENOENT || code == ENOTDIR {
+                throw InputError(file: path, message: "file not found")
+            }
+            throw InputError(file: path, message: "cannot be read: \(readProblem(code))")
         }
-        if isFolder.boolValue {
-            throw InputError(file: path, message: "is a folder, expected a file")
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw InputError(file: path, message: "is a folder, expected a file")
+        case S_IFIFO: throw InputError(file: path, message: "is a pipe (FIFO), not a regular file; expected a text file saved on disk")
+        case S_IFCHR, S_IFBLK: throw InputError(file: path, message: "is a device, not a regular file; expected a text file saved on disk")
+        default: throw InputError(file: path, message: "is not a regular file; expected a text file saved on disk")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InputError(file: path, message: "cannot be read (check the file's permissions)")
+        guard Int(info.st_size) <= sizeLimit else {
+            throw InputError(file: path, message: "is too large (\(Int(info.st_size) >> 20) MB); expected a text file of at most \(sizeLimit >> 20) MB")
         }
-        return [UInt8](data)
+        var fd: Int32
+        repeat { fd = open(path, O_RDONLY | O_CLOEXEC) } while fd == -1 && errno == EINTR
+        guard fd >= 0 else { throw InputError(file: path, message: "cannot be read: \(readProblem(errno))") }
+        defer { close(fd) }
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(Int(info.st_size))
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw InputError(file: path, message: "cannot be read: \(readProblem(errno))")
+            }
+            if n == 0 { break }
+            bytes.append(contentsOf: chunk[0..<n])
+            // The file grew while being read (someone is still writing it): stop at the limit.
+            if bytes.count > sizeLimit {
+                throw InputError(file: path, message: "is too large (over \(sizeLimit >> 20) MB); expected a text file of at most \(sizeLimit >> 20) MB")
+            }
+        }
+        return bytes
+    }
+
+    /// Why a file could not be read, in the words a planner would use.
+    private static func readProblem(_ code: Int32) -> String {
+        switch code {
+        case EACCES, EPERM: return "permission denied (check the file's permissions)"
+        case EIO: return "input/output error on the disk"
+        case ELOOP: return "too many symbolic links"
+        case ENAMETOOLONG: return "the name is too long"
+        default: return String(cString: strerror(code))
+        }
     }
 
     /// Decodes to normalised UTF-8 bytes (no BOM, LF line ends); CSV scanning works on these bytes.
@@ -66,10 +113,11 @@ public enum TextDecoding {
                 let value = offset < bytes.count ? String(format: "0x%02X", bytes[offset]) : "end of file"
                 throw InputError(
                     file: file, line: lineNumber(ofOffset: offset, in: bytes),
-                    message: "cannot decode byte \(value) at byte offset \(offset); expected UTF-8 or GB18030 text")
+                    column: columnNumber(ofOffset: offset, in: bytes, gb18030: gbBad > bad),
+                    message: "cannot decode byte \(value) (byte offset \(offset)); expected UTF-8 or GB18030 text")
             case .failure(.unavailable(let reason)):
                 throw InputError(
-                    file: file, line: lineNumber(ofOffset: bad, in: bytes),
+                    file: file, line: lineNumber(ofOffset: bad, in: bytes), column: columnNumber(ofOffset: bad, in: bytes, gb18030: false),
                     message: "not valid UTF-8 (byte offset \(bad)) and GB18030 decoding is unavailable (\(reason)); expected UTF-8 or GB18030 text")
             }
         } else {
@@ -85,18 +133,18 @@ public enum TextDecoding {
     /// Refuses inputs that are clearly not text, with a message saying what they look like.
     private static func refuseBinary(_ bytes: [UInt8], file: String) throws(InputError) {
         if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
-            throw InputError(file: file, line: 1, message: "is UTF-16 text (Excel's \"Unicode text\"); save it as CSV UTF-8 or in GB18030; expected UTF-8 or GB18030 text")
+            throw InputError(file: file, line: 1, column: 1, message: "is UTF-16 text (Excel's \"Unicode text\"); save it as CSV UTF-8 or in GB18030; expected UTF-8 or GB18030 text")
         }
         if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-            throw InputError(file: file, line: 1, message: "looks like an Excel workbook (.xlsx), not CSV text; save it as CSV UTF-8; expected UTF-8 or GB18030 text")
+            throw InputError(file: file, line: 1, column: 1, message: "looks like an Excel workbook (.xlsx), not CSV text; save it as CSV UTF-8; expected UTF-8 or GB18030 text")
         }
         if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
-            throw InputError(file: file, line: 1, message: "looks like an old Excel workbook (.xls), not CSV text; save it as CSV UTF-8; expected UTF-8 or GB18030 text")
+            throw InputError(file: file, line: 1, column: 1, message: "looks like an old Excel workbook (.xls), not CSV text; save it as CSV UTF-8; expected UTF-8 or GB18030 text")
         }
         if let nul = bytes.firstIndex(of: 0) {
             throw InputError(
-                file: file, line: lineNumber(ofOffset: nul, in: bytes),
-                message: "contains a NUL byte at byte offset \(nul): this is a binary file; expected UTF-8 or GB18030 text")
+                file: file, line: lineNumber(ofOffset: nul, in: bytes), column: columnNumber(ofOffset: nul, in: bytes, gb18030: false),
+                message: "contains a NUL byte (byte offset \(nul)): this is a binary file; expected UTF-8 or GB18030 text")
         }
     }
 
@@ -115,6 +163,21 @@ public enum TextDecoding {
             i += 1
         }
         return line
+    }
+
+    /// The 1-based character column of byte `offset` on its line, counting the characters before
+    /// it on that line as UTF-8 or, when `gb18030` is true, as GB18030 (the encoding that read
+    /// that far). Lines end at LF, CRLF or a lone CR, as in ``lineNumber(ofOffset:in:)``.
+    static func columnNumber(ofOffset offset: Int, in bytes: [UInt8], gb18030: Bool) -> Int {
+        let end = min(offset, bytes.count)
+        var start = end
+        while start > 0, bytes[start - 1] != 0x0A, bytes[start - 1] != 0x0D { start -= 1 }
+        let prefix = Array(bytes[start..<end])
+        if gb18030, case .success(let utf8) = gb18030ToUTF8(prefix) {
+            return 1 + String(decoding: utf8, as: UTF8.self).unicodeScalars.count
+        }
+        // UTF-8: every byte that is not a continuation byte starts a character.
+        return 1 + prefix.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
     }
 
     /// Replaces CRLF and lone CR with LF. CR never occurs inside a multi-byte UTF-8 sequence, so bytes are safe to edit.

@@ -151,15 +151,9 @@ private func reportImportErrors(_ errors: InputErrors, file: String) {
     printError("\(errors.errors.count) error\(errors.errors.count == 1 ? "" : "s") in \(file)")
 }
 
-/// Writes the scenario folder and its README.
+/// Writes the scenario folder and its README (an ``OutputError`` is exit 5).
 private func writeImported(_ imported: ORLibraryImport.Imported, to folder: String) throws {
-    do {
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try ScenarioWriter.write(imported.scenario, to: folder, readme: imported.readme)
-    } catch {
-        printError("\(folder): \(error)")
-        throw ExitCode.failure
-    }
+    try ScenarioWriter.write(imported.scenario, to: folder, readme: imported.readme)
 }
 
 /// How to solve the folder and read the optimum back.

@@ -16,7 +16,7 @@ extension CadrePlanCommand {
         @Argument(help: "Scenario folder.")
         var scenario: String
 
-        @Option(help: "Plan folder to write (default: plans/<scenario name>). An earlier plan there is replaced.")
+        @Option(help: "Plan folder to write (default: plans/<scenario name>). An earlier plan there (marked by its .cadreplan file) is replaced in one atomic step; any other non-empty folder is refused (exit 5).")
         var out: String?
 
         @OptionGroup var solving: SolvingOptions
@@ -93,10 +93,12 @@ extension CadrePlanCommand {
                 let ext = writeModel.hasSuffix(".mps") ? "mps" : "lp"
                 let stem = String(writeModel.dropLast(ext.count + 1))
                 let format: ModelFileFormat = ext == "mps" ? .mps : .lp
-                let parent = URL(fileURLWithPath: writeModel).deletingLastPathComponent()
-                try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+                try AtomicFile.makeFolders(URL(fileURLWithPath: writeModel).deletingLastPathComponent().path)
                 options.modelSink = { block, tier, model in
-                    try GLPKSolver().writeModel(model, to: "\(stem)-b\(block + 1)-\(tier).\(ext)", format: format)
+                    let file = "\(stem)-b\(block + 1)-\(tier).\(ext)"
+                    do { try GLPKSolver().writeModel(model, to: file, format: format) } catch {
+                        throw OutputError(path: file, action: "write the model", reason: "\(error)")
+                    }
                 }
             }
             let plan: Plan
@@ -148,18 +150,33 @@ extension CadrePlanCommand {
                                     formats: format.split(separator: ",").compactMap { TableFormat(rawValue: String($0)) })
             let folder = out ?? "plans/\(writer.safeName(s.name))"
             let writeStart = Date()
-            do {
-                try writer.write(plan, summary: summary, timings: timings, changes: changes, to: folder)
-            } catch {
-                printError("\(folder): \(error)")
-                throw ExitCode.failure
-            }
+            // The written folder is read back and verified before it replaces anything (OutputError: exit 5).
+            try writer.write(plan, summary: summary, timings: timings, changes: changes, to: folder,
+                             check: writer.formats.contains(.csv) ? { try verifyWritten($0, scenario: s) } : nil)
             timings["write"] = Date().timeIntervalSince(writeStart)
             timings["total"] = Date().timeIntervalSince(started)
             print(Report.text(summary: summary, timings: timings), terminator: "")
             if let changes { print("changes against \(previous ?? ""): \(changes.notKept) earlier assignments not kept, \(changes.changes.count - changes.notKept) added (changes.csv)") }
             print("plan written to \(folder)")
         }
+    }
+}
+
+/// Reads the plan folder just written at `staging` back and verifies every file of it as
+/// `cadreplan verify` would; throws exit 3 (so nothing replaces the old plan) on any finding.
+private func verifyWritten(_ staging: String, scenario: Scenario) throws {
+    let report: VerificationReport
+    do {
+        report = PlanVerifier.verify(scenario: scenario, plan: try PlanFolderReader.readPlan(folder: staging))
+    } catch {
+        printError(error.description)
+        printError("the written plan could not be read back; nothing was replaced")
+        throw Exit.violations
+    }
+    guard report.isValid else {
+        for v in report.violations { printError(v.description) }
+        printError("the written plan failed verification (\(report.violations.count) violations); nothing was replaced")
+        throw Exit.violations
     }
 }
 

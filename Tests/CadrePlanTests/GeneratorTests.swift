@@ -258,12 +258,14 @@ import Testing
             name: "tiny", waves: [Wave(id: "w1", date: "2022-09-16")], groups: [],
             regions: [Region(id: "r", name: "R")],
             cadres: [Cadre(id: "c1", name: "A", level: .county, rank: .section, region: "r", capacity: 2)],
-            targets: [Target(id: "t1", name: "T, Ltd", kind: .enterprise, category: "x", level: .county, region: "r")])
-        s.pairs = [PairRule(cadre: "c1", target: "t1", forbidden: true, reason: "亲属")]
+            targets: [Target(id: "t1", name: "T, Ltd", kind: .enterprise, category: "x", level: .county, region: "r"),
+                      Target(id: "t2", name: "U", kind: .enterprise, category: "x", level: .county, region: "r")])
+        // The writer refuses what `check` refuses, so the pin is on an allowed pair.
+        s.pairs = [PairRule(cadre: "c1", target: "t2", forbidden: true, reason: "亲属")]
         s.pins = [Pin(cadre: "c1", target: "t1", wave: "w1")]
         try ScenarioWriter.write(s, to: folder.path)
         var files = try Self.files(in: folder)
-        #expect(String(decoding: files["pairs.csv"]!, as: UTF8.self) == "cadre,target,forbidden,cost,workload,reason\nc1,t1,true,,,亲属\n")
+        #expect(String(decoding: files["pairs.csv"]!, as: UTF8.self) == "cadre,target,forbidden,cost,workload,reason\nc1,t2,true,,,亲属\n")
         #expect(String(decoding: files["pins.csv"]!, as: UTF8.self) == "cadre,target,wave\nc1,t1,w1\n")
         #expect(String(decoding: files["targets.csv"]!, as: UTF8.self).contains("t1,\"T, Ltd\",enterprise,"))
         #expect(String(decoding: files["cadres.csv"]!, as: UTF8.self).hasSuffix("c1,A,county,section,,r,,,2,\n"))

@@ -156,12 +156,12 @@ struct ImportTests {
     @Test func gapErrors() {
         // Cut inside the capacities.
         let cut = errors { _ = try ORLibraryImport.gap(text: "1\n2 3\n6 9 4\n7 3 8\n2 3 2\n3 2 4\n4", file: "g.txt", problem: 1, sense: .max) }
-        #expect(cut.map(\.description) == ["g.txt:7:2: expected the capacity b(2) of problem 1, found the end of the file"])
+        #expect(cut.map(\.description) == ["g.txt:7:2: expected the capacity b(2) of problem 1, a cadre's capacity in cadreplan, found the end of the file"])
         // A non-numeric cost and a zero resource use, both reported.
         let bad = errors { _ = try ORLibraryImport.gap(text: "1\n2 3\n6 9 4\n7 three 8\n2 3 2\n3 0 4\n4 5\n", file: "g.txt", problem: 1, sense: .min) }
         #expect(bad.map { "\($0.line ?? 0):\($0.column ?? 0)" } == ["4:3", "6:3"])
         #expect(bad.first?.message == "expected the cost c(2,2) of problem 1 (an integer from 0 to 1000000000), found 'three'")
-        #expect(bad.last?.message.hasPrefix("expected the resource use a(2,2) of problem 1 (an integer from 1 to") == true)
+        #expect(bad.last?.message == "expected the resource use a(2,2) of problem 1, a cadre's workload in cadreplan (an integer from 1 to 10000), found '0'")
         // Asking for a problem the file does not hold.
         let missing = errors { _ = try ORLibraryImport.gap(text: Self.gap2x3, file: "g.txt", problem: 2, sense: .max) }
         #expect(missing.map(\.description) == ["g.txt:1:1: the file holds 1 problem; expected a problem number from 1 to 1, got 2"])
@@ -212,6 +212,45 @@ struct ImportTests {
         let imp = try ORLibraryImport.gap(text: "1\n1 2\n4 5\n2 2\n3\n", file: "i.txt", problem: 1, sense: .max)
         let plan = try solve(imp.scenario)
         #expect(plan.tier("coverage") == 3)
+    }
+
+    /// Finding 6 of issue 11: capacities and resource uses above 10,000 were accepted on import and
+    /// refused by `check`. They are now refused on import, at their line and column, with the reason.
+    @Test func valuesCheckWouldRefuseAreRefusedOnImport() {
+        // Capacity b(2) = 20000 and resource use a(1,3) = 10001 are above cadreplan's 10,000.
+        let text = "1\n2 3\n6 9 4\n7 3 8\n2 3 10001\n3 2 4\n4 20000\n"
+        let found = errors { _ = try ORLibraryImport.gap(text: text, file: "g.txt", problem: 1, sense: .max) }
+        #expect(found.map { "\($0.line ?? 0):\($0.column ?? 0)" } == ["5:5", "7:3"])
+        #expect(found.map(\.message) == [
+            "expected the resource use a(1,3) of problem 1, a cadre's workload in cadreplan (an integer from 1 to 10000), found '10001'",
+            "expected the capacity b(2) of problem 1, a cadre's capacity in cadreplan (an integer from 0 to 10000), found '20000'",
+        ])
+        // The largest accepted values import and pass the loader's check.
+        let edge = "1\n2 3\n6 9 4\n7 3 8\n2 3 10000\n3 2 4\n4 10000\n"
+        #expect(throws: Never.self) {
+            let imp = try ORLibraryImport.gap(text: edge, file: "g.txt", problem: 1, sense: .max)
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("orlib-edge-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: dir) }
+            try ScenarioWriter.write(imp.scenario, to: dir.path)
+            #expect(ScenarioLoader.validate(folder: dir.path).isEmpty)
+        }
+    }
+
+    /// Whatever an import produces, the writer checks it as `check` would and writes nothing it
+    /// would refuse: here a scenario name holding a line break (from `--name`).
+    @Test func theWriterRefusesWhatCheckRefuses() throws {
+        var imp = try ORLibraryImport.gap(text: Self.gap2x3, file: "g.txt", problem: 1, sense: .max)
+        imp.scenario.name = "gap\nproblem"
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("orlib-refused-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        do {
+            try ScenarioWriter.write(imp.scenario, to: dir.path)
+            Issue.record("expected the write to be refused")
+        } catch let error as InputErrors {
+            #expect(error.errors.count == 1 && error.errors[0].file == dir.path + "/scenario.yaml" && error.errors[0].line == 1, "\(error)")
+            #expect(error.description.contains("control characters"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: dir.path + "/scenario.yaml"))
     }
 
     /// The folder the CLI writes loads back to the same instance (README included).

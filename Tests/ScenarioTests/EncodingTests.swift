@@ -31,7 +31,7 @@ struct EncodingTests {
         #expect(try TextDecoding.decode([], file: "x") == "")
     }
 
-    @Test("invalid bytes are refused with the file, offset and line")
+    @Test("invalid bytes are refused with the file, line, column and offset")
     func invalidBytes() {
         do {
             _ = try TextDecoding.decode(Array("id,name\nhaikou,".utf8) + [0xFF, 0xFF, 0xFF], file: "regions.csv")
@@ -39,7 +39,9 @@ struct EncodingTests {
         } catch {
             #expect(error.file == "regions.csv")
             #expect(error.line == 2)
-            #expect(error.message.contains("0xFF at byte offset 15"))
+            // "haikou," is 7 characters: the bad byte is the 8th of line 2.
+            #expect(error.column == 8)
+            #expect(error.message.contains("0xFF (byte offset 15)"))
             #expect(error.message.contains("expected UTF-8 or GB18030 text"))
         }
     }
@@ -47,7 +49,7 @@ struct EncodingTests {
     @Test("binary files are refused clearly")
     func binary() {
         for (bytes, fragment) in [
-            (Array("id\n".utf8) + [0x00, 0x41], "NUL byte at byte offset 3"),
+            (Array("id\n".utf8) + [0x00, 0x41], "NUL byte (byte offset 3)"),
             ([0xFF, 0xFE, 0x69, 0x00], "UTF-16"),
             ([0x50, 0x4B, 0x03, 0x04, 0x14], "Excel workbook"),
         ] {
@@ -56,7 +58,28 @@ struct EncodingTests {
                 Issue.record("expected an error for \(bytes)")
             } catch {
                 #expect(error.message.contains(fragment), "\(error)")
+                #expect(error.line != nil && error.column != nil, "\(error)")
             }
+        }
+    }
+
+    /// Finding 8 of issue 11: a decoding error gave only a byte offset. The column counts
+    /// characters of the encoding that read that far: UTF-8 here, GB18030 below.
+    @Test("a bad byte after Chinese text is located by character column, in UTF-8 and in GB18030")
+    func badByteColumnCountsCharacters() {
+        // Line 2: 海口 (2 characters, 6 UTF-8 bytes) then ',' then an invalid byte: column 4.
+        do {
+            _ = try TextDecoding.decode(Array("id,name\n海口,".utf8) + [0xFF], file: "x.csv")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.line == 2 && error.column == 4, "\(error)")
+        }
+        // GB18030 海口 is BA A3 BF DA; then ',' and 0xFF, which GB18030 cannot start a character with.
+        do {
+            _ = try TextDecoding.decode(Array("id\n".utf8) + [0xBA, 0xA3, 0xBF, 0xDA, 0x2C, 0xFF], file: "x.csv")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.line == 2 && error.column == 4, "\(error)")
         }
     }
 

@@ -174,8 +174,10 @@ public enum ORLibraryImport {
     /// The whole file's structure is checked (every problem's `m n` header and number
     /// count), so a damaged file is reported even when the damage lies in another problem;
     /// the values (costs, resource uses, capacities) are checked in the problem read.
-    /// Costs must be integers ≥ 0, resource uses ≥ 1 (cadreplan workloads are at least 1)
-    /// and capacities ≥ 0; an agent with capacity 0 gets its pairs forbidden.
+    /// Costs must be integers from 0 to 10^9, resource uses from 1 to 10,000 and capacities
+    /// from 0 to 10,000 (cadreplan's workloads and capacities, `ScenarioLimits.amount`: a
+    /// scenario beyond them would be refused by `check`); an agent with capacity 0 gets its
+    /// pairs forbidden.
     /// - Throws: ``InputErrors`` naming the line and column of each bad token.
     public static func gap(text: String, file: String, problem: Int, sense: GAPSense, name: String? = nil) throws(InputErrors) -> Imported {
         let source = ORLibraryText(text: text, file: file)
@@ -200,10 +202,10 @@ public enum ORLibraryImport {
                 for j in 0..<n { costs[i].append(try cursor.value("the cost c(\(i + 1),\(j + 1)) of problem \(k)", in: 0...valueLimit)) }
             }
             for i in 0..<m {
-                for j in 0..<n { uses[i].append(try cursor.value("the resource use a(\(i + 1),\(j + 1)) of problem \(k)", in: 1...valueLimit)) }
+                for j in 0..<n { uses[i].append(try cursor.value("the resource use a(\(i + 1),\(j + 1)) of problem \(k), a cadre's workload in cadreplan", in: 1...ScenarioLimits.amount)) }
             }
             var capacities: [Int] = []
-            for i in 0..<m { capacities.append(try cursor.value("the capacity b(\(i + 1)) of problem \(k)", in: 0...valueLimit)) }
+            for i in 0..<m { capacities.append(try cursor.value("the capacity b(\(i + 1)) of problem \(k), a cadre's capacity in cadreplan", in: 0...ScenarioLimits.amount)) }
             parsed = (m, n, costs, uses, capacities)
         }
         try cursor.expectEnd("the \(count) problem\(count == 1 ? "" : "s")")

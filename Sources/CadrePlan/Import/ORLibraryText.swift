@@ -136,7 +136,7 @@ struct ORLibraryCursor {
         }
         index += 1
         guard let v = text.integer(t), range.contains(v) else {
-            throw stop(error(at: t, "expected \(what) (an integer from \(range.lowerBound) to \(range.upperBound)), found '\(text.text(t))'"))
+            throw stop(error(at: t, "expected \(what) (an integer from \(range.lowerBound) to \(range.upperBound)), found \(text.text(t).quotedForMessage)"))
         }
         return (v, t)
     }
@@ -149,7 +149,7 @@ struct ORLibraryCursor {
         }
         index += 1
         if let v = text.integer(t), range.contains(v) { return v }
-        errors.append(error(at: t, "expected \(what()) (an integer from \(range.lowerBound) to \(range.upperBound)), found '\(text.text(t))'"))
+        errors.append(error(at: t, "expected \(what()) (an integer from \(range.lowerBound) to \(range.upperBound)), found \(text.text(t).quotedForMessage)"))
         if errors.count >= Self.errorLimit {
             throw stop(InputError(file: text.file, message: "stopped after \(Self.errorLimit) errors; is this the right kind of file?"))
         }
@@ -175,7 +175,7 @@ struct ORLibraryCursor {
     /// Requires the end of the file: trailing numbers mean the file is not what it claims.
     mutating func expectEnd(_ after: String) throws(InputErrors) {
         if let t = peek {
-            throw stop(error(at: t, "expected the end of the file after \(after), found '\(text.text(t))'"))
+            throw stop(error(at: t, "expected the end of the file after \(after), found \(text.text(t).quotedForMessage)"))
         }
     }
 

@@ -4,8 +4,10 @@ import Scenario
 /// Writes a plan folder: assignment tables (all, per wave, per group, per region),
 /// coverage.csv, summary.json, timings.json, report.md and pins.csv.
 ///
-/// The folder is assembled beside the destination and swapped in with renames, so a
-/// reader sees the old plan or the new one, never a mixture, and a failure loses nothing.
+/// The folder is assembled beside the destination and put in place by one atomic exchange
+/// (``AtomicFolder``), so a reader sees the old plan or the new one, never a mixture, and a
+/// failure or a kill loses nothing. The folder carries the plan marker (``FolderMarker/plan``);
+/// only a folder carrying it, or an empty one, is ever replaced.
 public struct PlanWriter: Sendable {
     /// Header language.
     public var language: Language
@@ -16,42 +18,23 @@ public struct PlanWriter: Sendable {
         self.language = language; self.formats = formats.isEmpty ? [.csv] : formats
     }
 
-    /// Why a plan folder could not be written.
-    public struct WriteError: Error, CustomStringConvertible {
-        public var description: String
-    }
-
     /// Writes `plan` (with `summary`) to `folder`, replacing an earlier plan folder there.
-    public func write(_ plan: Plan, summary: PlanSummary, timings: [String: Double], changes: ChangeReport? = nil, to folder: String) throws {
-        let fm = FileManager.default
-        let dest = URL(fileURLWithPath: folder).standardizedFileURL
-        var isDir: ObjCBool = false
-        if fm.fileExists(atPath: dest.path, isDirectory: &isDir) {
-            guard isDir.boolValue else { throw WriteError(description: "\(folder): exists and is not a folder") }
-            let contents = (try? fm.contentsOfDirectory(atPath: dest.path)) ?? []
-            // Never overwrite a folder that is not an earlier plan: it may hold someone's work.
-            if !contents.isEmpty && !contents.contains("summary.json") {
-                throw WriteError(description: "\(folder): folder is not empty and holds no earlier plan (no summary.json); choose another --out")
-            }
-        }
-        let parent = dest.deletingLastPathComponent()
-        try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-        let staging = parent.appendingPathComponent(".\(dest.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
-        try? fm.removeItem(at: staging)
-        try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-        do {
-            try writeContents(plan, summary: summary, timings: timings, into: staging)
+    ///
+    /// - Parameter check: called with the finished staging folder before it replaces the old
+    ///   plan (the executable reads it back and verifies it); whatever it throws is rethrown and
+    ///   nothing is replaced.
+    /// - Throws: ``OutputError`` (with the path and a one-line reason) when the folder may not be
+    ///   replaced or cannot be written; what `check` throws.
+    public func write(_ plan: Plan, summary: PlanSummary, timings: [String: Double], changes: ChangeReport? = nil,
+                      to folder: String, check: ((_ staging: String) throws -> Void)? = nil) throws {
+        try AtomicFolder.replace(folder, marker: .plan) { staging in
+            let dir = URL(fileURLWithPath: staging)
+            try writeContents(plan, summary: summary, timings: timings, into: dir)
             if let changes {
-                try AtomicFile.write(changes.csv(language), to: staging.appendingPathComponent("changes.csv").path, bom: true)
+                try AtomicFile.write(changes.csv(language), to: dir.appendingPathComponent("changes.csv").path, bom: true)
             }
-        } catch {
-            try? fm.removeItem(at: staging)
-            throw error
+            try check?(staging)
         }
-        let old = parent.appendingPathComponent(".\(dest.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
-        if fm.fileExists(atPath: dest.path) { try fm.moveItem(at: dest, to: old) }
-        try fm.moveItem(at: staging, to: dest)
-        try? fm.removeItem(at: old)
     }
 
     private func writeContents(_ plan: Plan, summary: PlanSummary, timings: [String: Double], into dir: URL) throws {
