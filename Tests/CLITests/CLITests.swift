@@ -67,7 +67,8 @@ struct CLITests {
         // Excel needs the BOM to read Chinese headers.
         let bytes = try Data(contentsOf: URL(fileURLWithPath: plan + "/assignments.csv"))
         #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
-        #expect(String(decoding: bytes.dropFirst(3), as: UTF8.self).hasPrefix("批次,日期,服务组,干部编号"))
+        // Names beside the ids: the group's and the region's (docs/DATA.md).
+        #expect(String(decoding: bytes.dropFirst(3), as: UTF8.self).hasPrefix("批次,日期,服务组编号,服务组,干部编号,干部姓名,职级,单位,服务对象编号,服务对象名称,类别,层级,地区编号,地区,距离公里\n"))
     }
 
     @Test func sameInputGivesByteIdenticalPlans() throws {
@@ -91,7 +92,7 @@ struct CLITests {
         // p11 serving j01 is the forbidden pair of the scenario.
         let path = plan + "/assignments.csv"
         var text = try String(contentsOfFile: path, encoding: .utf8)
-        text += "w1,2022-09-16,xm,p11,徐强,处,省发展和改革委员会,j01,儋州某石化项目,省重点项目,danzhou,87\n"
+        text += "w1,2022-09-16,xm,项目组,p11,徐强,division,省发展和改革委员会,j01,儋州某石化项目,省重点项目,province,danzhou,儋州,87\n"
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         let v = try CLI.run(["verify", "scenarios/small", plan])
         #expect(v.status == 3)
