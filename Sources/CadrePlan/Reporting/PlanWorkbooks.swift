@@ -51,6 +51,10 @@ struct PlanWorkbooks {
     /// first failure in file order so that the message does not depend on timing.
     func write(into dir: URL, with writer: any SpreadsheetWriter, fileName: (String) -> String) throws {
         let books = all(fileName: fileName)
+        // groups/ and regions/ exist only when a CSV, Markdown or JSON table was written there.
+        for folder in Set(books.map { ($0.path as NSString).deletingLastPathComponent }) where !folder.isEmpty {
+            try FileManager.default.createDirectory(at: dir.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
         let failures = FailureList(count: books.count)
         DispatchQueue.concurrentPerform(iterations: books.count) { i in
             do {
