@@ -26,7 +26,7 @@ enum HTMLPage {
 
     /// A whole page.
     static func page(title: String, language: Language, body: String) -> String {
-        let lang = language == .zh ? "zh-CN" : "en"
+        let lang = language.text(Word.languageTag)
         return """
         <!DOCTYPE html>
         <html lang="\(lang)">

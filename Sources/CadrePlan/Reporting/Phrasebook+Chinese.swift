@@ -36,6 +36,7 @@ extension Word {
         case .listSeparator: "、"
         case .clauseSeparator: "，"
         case .partSeparator: "；"
+        case .languageTag: "zh-CN"
         case .sentenceEnd: "。"
         }
     }

@@ -29,6 +29,7 @@ extension Word {
         case .listSeparator: ", "
         case .clauseSeparator: ", "
         case .partSeparator: "; "
+        case .languageTag: "en"
         case .sentenceEnd: "."
         }
     }

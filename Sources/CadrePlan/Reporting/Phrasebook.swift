@@ -57,6 +57,8 @@ enum Word: Phrase, Hashable {
     case partSeparator
     /// At the end of a sentence: 。 / ".".
     case sentenceEnd
+    /// The language's tag in an HTML page: zh-CN / en.
+    case languageTag
 }
 
 /// Column headers of the tables a plan is written as (CSV, Markdown, workbooks, report.html).
