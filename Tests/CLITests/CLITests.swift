@@ -75,10 +75,12 @@ struct CLITests {
         let dir = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let a = dir.appendingPathComponent("a").path, b = dir.appendingPathComponent("b").path
-        #expect(try CLI.run(["solve", "scenarios/small", "--out", a, "--format", "csv,md,json"]).status == 0)
-        #expect(try CLI.run(["solve", "scenarios/small", "--out", b, "--format", "csv,md,json"]).status == 0)
+        // Workbooks and report.html too: their timestamps are fixed (docs/DECISIONS.md).
+        #expect(try CLI.run(["solve", "scenarios/small", "--out", a, "--format", "csv,md,json,xlsx"]).status == 0)
+        #expect(try CLI.run(["solve", "scenarios/small", "--out", b, "--format", "csv,md,json,xlsx"]).status == 0)
         let files = FileManager.default.enumerator(atPath: a)!.compactMap { $0 as? String }.filter { $0.contains(".") && $0 != "timings.json" }.sorted()
         #expect(files.count > 10)
+        #expect(files.contains("plan.xlsx") && files.contains("groups/gx.xlsx") && files.contains("regions/haikou.xlsx") && files.contains("report.html"))
         for f in files {
             #expect(FileManager.default.contentsEqual(atPath: a + "/" + f, andPath: b + "/" + f), "\(f) differs")
         }
