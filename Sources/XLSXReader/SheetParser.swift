@@ -24,7 +24,10 @@ struct SheetParser {
 
     /// Parses the part's events.
     func parse(_ events: (@escaping (XMLEvents.Event) throws -> Void) throws -> Void) throws -> XLSXSheet {
-        var rows: [Int: [Int: XLSXValue]] = [:]
+        // Rows and cells come in order in every workbook seen; they are kept in order as they come
+        // and sorted at the end only when some did not.
+        var rows: [XLSXSheet.Row] = []
+        var inOrder = true
         var rowNumber = 0, lastColumn = 0, count = 0
         var cell: CellState?
         var inValue = false, inInlineText = false, phonetic = 0
@@ -64,17 +67,34 @@ struct SheetParser {
                 guard let c = cell else { break }
                 cell = nil
                 guard let value = try value(of: c) else { break }
-                guard rows[c.reference.row, default: [:]][c.reference.column] == nil else {
-                    throw fail(c.reference, "the cell is given twice")
+                let cell = XLSXSheet.Cell(column: c.reference.column, value: value)
+                if let last = rows.indices.last, rows[last].number == c.reference.row {
+                    if let previous = rows[last].cells.last?.column, previous >= cell.column { inOrder = false }
+                    rows[last].cells.append(cell)
+                } else {
+                    if let previous = rows.last?.number, previous >= c.reference.row { inOrder = false }
+                    rows.append(XLSXSheet.Row(number: c.reference.row, cells: [cell]))
                 }
-                rows[c.reference.row, default: [:]][c.reference.column] = value
             default: break
             }
         }
-        let ordered = rows.keys.sorted().map { r in
-            XLSXSheet.Row(number: r, cells: rows[r]!.keys.sorted().map { XLSXSheet.Cell(column: $0, value: rows[r]![$0]!) })
+        return XLSXSheet(name: sheet, rows: inOrder ? rows : try Self.ordered(rows, fail: fail))
+    }
+
+    /// Rows given out of order, merged by number and sorted; a cell given twice is an error.
+    static func ordered(_ rows: [XLSXSheet.Row], fail: (CellReference?, String) -> XLSXReadError) throws -> [XLSXSheet.Row] {
+        var byRow: [Int: [Int: XLSXValue]] = [:]
+        for row in rows {
+            for cell in row.cells {
+                guard byRow[row.number, default: [:]][cell.column] == nil else {
+                    throw fail(CellReference(row: row.number, column: cell.column), "the cell is given twice")
+                }
+                byRow[row.number, default: [:]][cell.column] = cell.value
+            }
         }
-        return XLSXSheet(name: sheet, rows: ordered)
+        return byRow.keys.sorted().map { r in
+            XLSXSheet.Row(number: r, cells: byRow[r]!.keys.sorted().map { XLSXSheet.Cell(column: $0, value: byRow[r]![$0]!) })
+        }
     }
 
     private func fail(_ cell: CellReference?, _ message: String) -> XLSXReadError {

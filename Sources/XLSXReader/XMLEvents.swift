@@ -81,8 +81,8 @@ final class XMLEvents: NSObject, XMLParserDelegate {
 
     /// `x:row` → `row`.
     static func local(_ name: String) -> String {
-        guard let colon = name.lastIndex(of: ":") else { return name }
-        return String(name[name.index(after: colon)...])
+        guard let colon = name.utf8.lastIndex(of: UInt8(ascii: ":")) else { return name }
+        return String(name[name.utf8.index(after: colon)...])
     }
 
     func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
@@ -93,8 +93,12 @@ final class XMLEvents: NSObject, XMLParserDelegate {
             stop(Failure(message: "nests elements more than \(maxDepth) deep; refused", line: parser.lineNumber), parser)
             return
         }
-        var attrs: [String: String] = [:]
-        for (k, v) in attributes { attrs[Self.local(k)] = v }
+        // Most attributes carry no prefix; the dictionary is rebuilt only when one does.
+        var attrs = attributes
+        if attributes.keys.contains(where: { $0.utf8.contains(UInt8(ascii: ":")) }) {
+            attrs = [:]
+            for (k, v) in attributes { attrs[Self.local(k)] = v }
+        }
         do { try handler(.start(Self.local(elementName), attrs)) } catch { stop(error, parser) }
     }
 

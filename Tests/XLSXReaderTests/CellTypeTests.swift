@@ -29,6 +29,14 @@ struct CellTypeTests {
         #expect(try cells(sheet) == ["A1": "a", "B1": "2", "C2": "3", "D2": "4"])
     }
 
+    @Test func rowsAndCellsOutOfOrderAreSorted() throws {
+        let sheet = #"<row r="2"><c r="B2"><v>4</v></c><c r="A2"><v>3</v></c></row><row r="1"><c r="A1"><v>1</v></c></row>"#
+        let parts = TestWorkbooks.workbook(sheets: [("s", sheet)])
+        let read = try XLSXWorkbook(path: try TestWorkbooks.file(try TestWorkbooks.zip(parts))).sheet(named: "s")
+        #expect(read.rows.map(\.number) == [1, 2] && read.rows[1].cells.map(\.column) == [1, 2])
+        #expect(try cells(sheet) == ["A1": "1", "A2": "3", "B2": "4"])
+    }
+
     @Test func sharedStringsAndNamespacePrefixes() throws {
         let sheet = #"<x:row r="1"><x:c r="A1" t="s"><x:v>1</x:v></x:c></x:row>"#
         #expect(try cells(sheet, sharedStrings: ["零", "一"], prefix: "x") == ["A1": "一"])
