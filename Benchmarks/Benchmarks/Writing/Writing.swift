@@ -38,11 +38,15 @@ func endToEnd(_ formats: [TableFormat], out: String) throws {
     let s = plan.scenario
     let assignments = plan.pairs.map { PlannedAssignment(cadre: s.cadres[$0.cadre].id, target: s.targets[$0.target].id, wave: s.waves[$0.wave].id) }
     let claimed = Dictionary(uniqueKeysWithValues: plan.tiers.map { ($0.name, $0.value) })
-    guard PlanVerifier.verify(scenario: s, assignments: assignments, claimed: claimed).isValid else {
-        throw CocoaError(.validationMultipleErrors)
-    }
+    let report = PlanVerifier.verify(scenario: s, assignments: assignments, claimed: claimed)
+    guard report.isValid else { throw VerificationFailed(violations: report.violations.count) }
     let summary = PlanSummary(plan: plan, solverName: GLPKSolver.versionDescription, violations: 0)
     try writer(formats).write(plan, summary: summary, timings: [:], to: out)
+}
+
+struct VerificationFailed: Error, CustomStringConvertible {
+    var violations: Int
+    var description: String { "the plan failed verification (\(violations) violations)" }
 }
 
 let benchmarks: @Sendable () -> Void = {

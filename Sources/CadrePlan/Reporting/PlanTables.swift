@@ -88,6 +88,11 @@ struct AssignmentRows {
     }
     /// One row per pair with its sort key fields.
     var rows: [(wave: Int, group: String, region: String, target: String, cadre: String, cells: [String])] = []
+    /// The rows of each wave (by position), group and region (by id), in reading order: every
+    /// per-wave, per-group and per-region table is one lookup, not a pass over all rows.
+    private(set) var ofWave: [Int: [Int]] = [:]
+    private(set) var ofGroup: [String: [Int]] = [:]
+    private(set) var ofRegion: [String: [Int]] = [:]
 
     init(plan: Plan, language: Language) {
         let s = plan.scenario
@@ -107,10 +112,18 @@ struct AssignmentRows {
         }
         // Reading order: wave, group, region, target, cadre.
         rows.sort { ($0.wave, $0.group, $0.region, $0.target, $0.cadre) < ($1.wave, $1.group, $1.region, $1.target, $1.cadre) }
+        for (i, row) in rows.enumerated() {
+            ofWave[row.wave, default: []].append(i)
+            ofGroup[row.group, default: []].append(i)
+            ofRegion[row.region, default: []].append(i)
+        }
     }
 
-    func table(_ lang: Language, where include: (Int) -> Bool = { _ in true }) -> Table {
-        Table(header: AssignmentColumn.allCases.map { $0.header(lang) },
-              rows: rows.indices.filter(include).map { rows[$0].cells }, kinds: Self.kinds)
+    /// The table of every row.
+    func table(_ lang: Language) -> Table { table(lang, rows: Array(rows.indices)) }
+
+    /// The table of the rows at `indices` (from ``ofWave``, ``ofGroup``, ``ofRegion``), in their order.
+    func table(_ lang: Language, rows indices: [Int]) -> Table {
+        Table(header: AssignmentColumn.allCases.map { $0.header(lang) }, rows: indices.map { rows[$0].cells }, kinds: Self.kinds)
     }
 }

@@ -21,7 +21,7 @@ struct PlanWorkbooks {
         let s = plan.scenario
         var sheets = [OverviewSheet(summary: summary, language: language).sheet()]
         for (w, wave) in s.waves.enumerated() {
-            sheets.append(rows.table(language) { rows.rows[$0].wave == w }.sheet(name: "\(wave.id) \(wave.date)"))
+            sheets.append(rows.table(language, rows: rows.ofWave[w] ?? []).sheet(name: "\(wave.id) \(wave.date)"))
         }
         sheets.append(rows.table(language).sheet(name: t(ReportPhrase.assignmentsSheet)))
         sheets.append(coverage.sheet(name: t(ReportPhrase.coverageSheet)))
@@ -30,8 +30,8 @@ struct PlanWorkbooks {
     }
 
     /// The workbook of one service group or region: its assignments, every wave, sorted for reading.
-    func workbook(title: String, where include: (Int) -> Bool) -> Workbook {
-        Workbook(title: title, sheets: [rows.table(language, where: include).sheet(name: title)])
+    func workbook(title: String, rows indices: [Int]) -> Workbook {
+        Workbook(title: title, sheets: [rows.table(language, rows: indices).sheet(name: title)])
     }
 
     /// Every workbook with its path in the plan folder.
@@ -39,10 +39,10 @@ struct PlanWorkbooks {
         let s = plan.scenario
         var books = [(path: "plan.xlsx", workbook: planWorkbook())]
         for g in s.groups {
-            books.append(("groups/\(fileName(g.id)).xlsx", workbook(title: t(ReportPhrase.groupWorkbookTitle(g.name))) { rows.rows[$0].group == g.id }))
+            books.append(("groups/\(fileName(g.id)).xlsx", workbook(title: t(ReportPhrase.groupWorkbookTitle(g.name)), rows: rows.ofGroup[g.id] ?? [])))
         }
         for r in s.regions {
-            books.append(("regions/\(fileName(r.id)).xlsx", workbook(title: t(ReportPhrase.regionWorkbookTitle(r.name))) { rows.rows[$0].region == r.id }))
+            books.append(("regions/\(fileName(r.id)).xlsx", workbook(title: t(ReportPhrase.regionWorkbookTitle(r.name)), rows: rows.ofRegion[r.id] ?? [])))
         }
         return books
     }

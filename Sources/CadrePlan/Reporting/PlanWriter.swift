@@ -75,14 +75,14 @@ public struct PlanWriter: Sendable {
         }
         try emit(rows.table(language), "assignments", title: t(ReportPhrase.allAssignments(s.name)))
         for (w, wave) in s.waves.enumerated() {
-            try emit(rows.table(language) { rows.rows[$0].wave == w }, "waves/\(safeName(wave.id))",
+            try emit(rows.table(language, rows: rows.ofWave[w] ?? []), "waves/\(safeName(wave.id))",
                      title: t(ReportPhrase.waveTitle(id: wave.id, date: wave.date)))
         }
         for g in s.groups {
-            try emit(rows.table(language) { rows.rows[$0].group == g.id }, "groups/\(safeName(g.id))", title: g.name)
+            try emit(rows.table(language, rows: rows.ofGroup[g.id] ?? []), "groups/\(safeName(g.id))", title: g.name)
         }
         for r in s.regions {
-            try emit(rows.table(language) { rows.rows[$0].region == r.id }, "regions/\(safeName(r.id))", title: r.name)
+            try emit(rows.table(language, rows: rows.ofRegion[r.id] ?? []), "regions/\(safeName(r.id))", title: r.name)
         }
         let coverage = coverageTable(summary.indicators), idle = idleTable(summary.indicators)
         try AtomicFile.write(coverage.csv(), to: dir.appendingPathComponent("coverage.csv").path, bom: true)
