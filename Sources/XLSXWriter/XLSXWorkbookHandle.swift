@@ -36,8 +36,8 @@ final class XLSXWorkbookHandle {
 
     /// Sets the title and a fixed creation time, so that the same content gives the same bytes.
     ///
-    /// libxlsxwriter stamps docProps/core.xml with the creation time, and (since 1.0) the zip
-    /// entries with it too; left at 0 it takes the current time.
+    /// libxlsxwriter stamps docProps/core.xml with the creation time (left at 0, the current
+    /// time); the zip entries it dates 1980-01-01 itself.
     func setProperties(title: String, created: Int) throws(XLSXWriteError) {
         let workbook = try open()
         let code = title.withCString { t -> lxw_error in
