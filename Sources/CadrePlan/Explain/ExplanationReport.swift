@@ -111,7 +111,7 @@ public struct ExplanationReport {
     private func header() -> String {
         let e = explanation
         var out = t(ExplainPhrase.scenarioLine(scenario: e.scenario, mode: e.mode, source: t(ExplainPhrase.planSource(e.planSource)),
-                                               coverage: e.coverage, status: e.coverageStatus))
+                                               coverage: e.coverage, status: t(Word.status(e.coverageStatus))))
         let declined = e.shortages.filter { $0.reason.kind == .declined }.count
         out += "\n" + t(ExplainPhrase.shortCount(targets: e.shortages.count, units: e.unitsShort))
         if declined > 0 { out += t(ExplainPhrase.declinedPart(declined)) }
@@ -249,7 +249,8 @@ public struct ExplanationReport {
         var lines: [String] = []
         let raised = c.quotaRaises.map { "\($0.quota.wave) \(scope($0.quota)) \($0.from)→\($0.from + $0.by)" }.joined(separator: t(Word.listSeparator))
         lines.append(t(ExplainPhrase.checkResolved(added: c.addedCadres, raised: raised))
-                     + t(ExplainPhrase.checkCoverage(before: c.coverageBefore, after: c.coverageAfter, status: c.status, constructed: c.coverageConstructed)))
+                     + t(ExplainPhrase.checkCoverage(before: c.coverageBefore, after: c.coverageAfter, status: t(Word.status(c.status)),
+                                                     constructed: c.coverageConstructed)))
         let failed = explanation.recommendations.filter { $0.verified == false }.map { "\($0.id)" }
         lines.append(c.allVerified ? t(ExplainPhrase.allRecommendationsVerified) : t(ExplainPhrase.recommendationsFailed(failed.joined(separator: ", "))))
         if !c.stillShort.isEmpty {
