@@ -12,11 +12,15 @@ let package = Package(
         .library(name: "Scenario", targets: ["Scenario"]),
         .library(name: "MIP", targets: ["MIP"]),
         .library(name: "GLPKSolver", targets: ["GLPKSolver"]),
+        .library(name: "Spreadsheet", targets: ["Spreadsheet"]),
+        .library(name: "XLSXWriter", targets: ["XLSXWriter"]),
+        .library(name: "XLSXReader", targets: ["XLSXReader"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // GLPK's C API. Debian ships no pkg-config file, so the module map links it by name.
@@ -25,24 +29,36 @@ let package = Package(
         .target(name: "MIP"),
         // The only target that sees a C type: GLPK behind the MIP solver protocol.
         .target(name: "GLPKSolver", dependencies: ["CGLPK", "MIP"]),
+        // libxlsxwriter's C API (BSD-2-Clause; Debian's libxlsxwriter-dev), linked by name as GLPK is.
+        .systemLibrary(name: "CXLSXWriter", path: "Sources/CXLSXWriter"),
+        // Workbooks as data: sheets, typed cells, fitted column widths; and the writer protocol.
+        .target(name: "Spreadsheet"),
+        // The only target that sees libxlsxwriter: a Spreadsheet workbook written as .xlsx.
+        .target(name: "XLSXWriter", dependencies: ["CXLSXWriter", "Spreadsheet"]),
+        // Reads .xlsx workbooks (zip + SpreadsheetML) into rows of text cells, defensively.
+        .target(name: "XLSXReader", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // The data contract: scenario folders, their loading, encodings and error reports.
         .target(name: "Scenario", dependencies: [
             .product(name: "Yams", package: "Yams"),
             .product(name: "CSV", package: "CSV.swift"),
+            "XLSXReader",
         ]),
         // Independent plan checking; shares only data loading with the planner.
         .target(name: "PlanVerifier", dependencies: ["Scenario"]),
         // Domain: aggregation, model building, lexicographic solving, plans, reports, generator.
-        .target(name: "CadrePlan", dependencies: ["Scenario", "MIP"]),
+        .target(name: "CadrePlan", dependencies: ["Scenario", "MIP", "Spreadsheet"]),
         .executableTarget(name: "cadreplan", dependencies: [
-            "CadrePlan", "GLPKSolver", "Scenario", "PlanVerifier",
+            "CadrePlan", "GLPKSolver", "Scenario", "PlanVerifier", "XLSXWriter",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "MIPTests", dependencies: ["MIP"]),
         .testTarget(name: "GLPKSolverTests", dependencies: ["GLPKSolver", "MIP"]),
-        .testTarget(name: "ScenarioTests", dependencies: ["Scenario"]),
+        .testTarget(name: "ScenarioTests", dependencies: ["Scenario", "Spreadsheet", "XLSXWriter", "XLSXReader"]),
+        .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet"]),
+        .testTarget(name: "XLSXReaderTests", dependencies: ["XLSXReader", .product(name: "ZIPFoundation", package: "ZIPFoundation")], exclude: ["Fixtures"]),
+        .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXWriter", "Spreadsheet", "XLSXReader"]),
         .testTarget(name: "PlanVerifierTests", dependencies: ["PlanVerifier", "Scenario"]),
-        .testTarget(name: "CadrePlanTests", dependencies: ["CadrePlan", "GLPKSolver", "MIP", "Scenario", "PlanVerifier"]),
+        .testTarget(name: "CadrePlanTests", dependencies: ["CadrePlan", "GLPKSolver", "MIP", "Scenario", "PlanVerifier", "Spreadsheet", "XLSXWriter", "XLSXReader"]),
         .testTarget(name: "CLITests", dependencies: []),
     ]
 )

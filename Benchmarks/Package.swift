@@ -38,6 +38,12 @@ let suites: [(name: String, dependencies: [Target.Dependency])] = [
         .product(name: "CadrePlan", package: "cadreplan"), .product(name: "Scenario", package: "cadreplan"),
         .product(name: "GLPKSolver", package: "cadreplan"), .product(name: "PlanVerifier", package: "cadreplan"),
     ]),
+    // The plan folder with and without the workbooks (issue 10).
+    ("Writing", [
+        .product(name: "CadrePlan", package: "cadreplan"), .product(name: "Scenario", package: "cadreplan"),
+        .product(name: "GLPKSolver", package: "cadreplan"), .product(name: "PlanVerifier", package: "cadreplan"),
+        .product(name: "XLSXWriter", package: "cadreplan"),
+    ]),
 ]
 
 for suite in suites {

@@ -8,19 +8,24 @@ public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
     public var column: Int?
     /// The column's name (CSV header or YAML key), if known.
     public var columnName: String?
+    /// The sheet, when the file is a workbook: then `line` is the row and `column` the column
+    /// number of the cell (`D17` is line 17, column 4).
+    public var sheet: String?
     /// What was expected, and what was found.
     public var message: String
 
     /// Creates an input error.
-    public init(file: String, line: Int? = nil, column: Int? = nil, columnName: String? = nil, message: String) {
-        self.file = file; self.line = line; self.column = column; self.columnName = columnName; self.message = message
+    public init(file: String, line: Int? = nil, column: Int? = nil, columnName: String? = nil, sheet: String? = nil, message: String) {
+        self.file = file; self.line = line; self.column = column; self.columnName = columnName; self.sheet = sheet; self.message = message
     }
 
-    /// `file:line:column: (name) message`, the form compilers use so editors can jump to it.
+    /// `file:line:column: (name) message`, the form compilers use so editors can jump to it;
+    /// in a workbook `file, sheet 对象, cell D17: (name) message`.
     ///
     /// Always one line: any line break or control character that reached the file name, the
     /// column name or the message (from cell text) is written as an escape.
     public var description: String {
+        if let sheet { return WorkbookLocation.describe(self, sheet: sheet) }
         var s = file.escapedForMessage
         if let line { s += ":\(line)" }
         if let column { s += ":\(column)" }

@@ -58,6 +58,8 @@ struct ScenarioAssembly {
     var baseFolder: String?
     /// True when scenario.yaml names a base folder that does not exist (already reported there).
     var baseMissing = false
+    /// Workbooks opened so far (a scenario.xlsx holds several tables; see TableSource).
+    let workbooks = WorkbookCache()
 
     /// The path of `name` inside the folder, written the way the user wrote the folder.
     func path(_ name: String) -> String {
@@ -84,8 +86,9 @@ struct ScenarioAssembly {
     // MARK: - regions.csv
 
     mutating func readRegions() {
-        guard let path = csvPath("regions.csv") else { return }
-        let table = ScenarioTable(CSVFile.readCollectingErrors(path: path), columns: [
+        guard let source = tableSource(.regions) else { return }
+        let read = source.read(workbooks: workbooks)
+        let table = ScenarioTable(read.outcome, columns: [
             .init(name: "id", required: true), .init(name: "name", required: true),
             .init(name: "lat", required: false), .init(name: "lon", required: false),
         ])
@@ -107,7 +110,7 @@ struct ScenarioAssembly {
                 regions.append(Region(id: id, name: name, latitude: lat, longitude: lon))
             }
         }
-        errors += table.errors
+        errors += read.locate(table.errors)
     }
 
     /// Reads the `id` cell, reporting an empty or duplicate id; records the id's first line.
@@ -127,8 +130,9 @@ struct ScenarioAssembly {
     // MARK: - cadres.csv
 
     mutating func readCadres() {
-        guard let path = csvPath("cadres.csv") else { return }
-        let table = ScenarioTable(CSVFile.readCollectingErrors(path: path), columns: [
+        guard let source = tableSource(.cadres) else { return }
+        let read = source.read(workbooks: workbooks)
+        let table = ScenarioTable(read.outcome, columns: [
             .init(name: "id", required: true), .init(name: "name", required: true),
             .init(name: "level", required: true), .init(name: "rank", required: true),
             .init(name: "group", required: false), .init(name: "region", required: true),
@@ -169,14 +173,15 @@ struct ScenarioAssembly {
                                     unit: unit, skills: skills, capacity: capacity, earliestWave: earliest))
             }
         }
-        errors += table.errors
+        errors += read.locate(table.errors)
     }
 
     // MARK: - targets.csv
 
     mutating func readTargets() {
-        guard let path = csvPath("targets.csv") else { return }
-        let table = ScenarioTable(CSVFile.readCollectingErrors(path: path), columns: [
+        guard let source = tableSource(.targets) else { return }
+        let read = source.read(workbooks: workbooks)
+        let table = ScenarioTable(read.outcome, columns: [
             .init(name: "id", required: true), .init(name: "name", required: true),
             .init(name: "kind", required: true), .init(name: "category", required: true),
             .init(name: "level", required: true), .init(name: "region", required: true),
@@ -213,7 +218,7 @@ struct ScenarioAssembly {
                                       workload: workload, consent: consent, supervisor: supervisor))
             }
         }
-        errors += table.errors
+        errors += read.locate(table.errors)
     }
 
     // MARK: - Shared by pairs.csv and pins.csv
@@ -234,8 +239,9 @@ struct ScenarioAssembly {
     // MARK: - pairs.csv
 
     mutating func readPairs() {
-        guard let path = csvPath("pairs.csv"), FileManager.default.fileExists(atPath: path) else { return }  // optional file
-        let table = ScenarioTable(CSVFile.readCollectingErrors(path: path), columns: [
+        guard let source = tableSource(.pairs), source.exists else { return }  // optional file
+        let read = source.read(workbooks: workbooks)
+        let table = ScenarioTable(read.outcome, columns: [
             .init(name: "cadre", required: true), .init(name: "target", required: true),
             .init(name: "forbidden", required: false), .init(name: "cost", required: false),
             .init(name: "workload", required: false), .init(name: "reason", required: false),
@@ -265,14 +271,15 @@ struct ScenarioAssembly {
                 if let rule { pairs.append(rule) }
             }
         }
-        errors += table.errors
+        errors += read.locate(table.errors)
     }
 
     // MARK: - pins.csv
 
     mutating func readPins() {
-        guard let path = csvPath("pins.csv"), FileManager.default.fileExists(atPath: path) else { return }  // optional file
-        let table = ScenarioTable(CSVFile.readCollectingErrors(path: path), columns: [
+        guard let source = tableSource(.pins), source.exists else { return }  // optional file
+        let read = source.read(workbooks: workbooks)
+        let table = ScenarioTable(read.outcome, columns: [
             .init(name: "cadre", required: true), .init(name: "target", required: true), .init(name: "wave", required: true),
         ])
         var checker = PinChecker(assembly: self)
@@ -286,11 +293,11 @@ struct ScenarioAssembly {
             // The plan-level rules only make sense for a row whose three ids all resolve.
             guard table.rowOK, let cadre, let target, let wave else { continue }
             let pin = Pin(cadre: cadre, target: target, wave: wave,
-                          source: SourceLine(file: path, line: table.line, columns: table.columnNumbers))
+                          source: SourceLine(file: source.path, line: table.line, columns: table.columnNumbers, sheet: read.sheet))
             checker.check(pin, in: table)
             if table.rowOK { pins.append(pin) }
         }
-        errors += table.errors
+        errors += read.locate(table.errors)
     }
 
     // MARK: - scenario.yaml against regions.csv

@@ -100,7 +100,7 @@ public enum ScenarioLoader {
             let name = (file as NSString).lastPathComponent
             return fileNames.firstIndex(of: name) ?? (file.hasSuffix(".csv") || file.hasSuffix(".yaml") ? fileNames.count : -1)
         }
-        return errors.enumerated().map { (rank: rank($1.file), order: $0, error: $1) }
+        return errors.enumerated().map { (rank: ScenarioAssembly.reportRank(of: $1, csvRank: rank), order: $0, error: $1) }
             .sorted { a, b in
                 if a.rank != b.rank { return a.rank < b.rank }
                 if a.error.file != b.error.file { return a.error.file < b.error.file }

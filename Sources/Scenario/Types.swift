@@ -188,9 +188,11 @@ public struct SourceLine: Sendable, Hashable {
     public var line: Int
     /// 1-based column of each named CSV column in that file (its header), for messages about one cell.
     public var columns: [String: Int]
+    /// The sheet, when the file is a workbook (`line` is then the row).
+    public var sheet: String?
     /// Creates a source line.
-    public init(file: String, line: Int, columns: [String: Int] = [:]) {
-        self.file = file; self.line = line; self.columns = columns
+    public init(file: String, line: Int, columns: [String: Int] = [:], sheet: String? = nil) {
+        self.file = file; self.line = line; self.columns = columns; self.sheet = sheet
     }
 }
 

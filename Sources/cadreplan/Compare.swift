@@ -19,7 +19,7 @@ extension CadrePlanCommand {
         @Argument(help: ArgumentHelp("Plan folders written by `cadreplan solve`.", valueName: "plan"))
         var plans: [String] = []
 
-        @Option(help: "Output: text (aligned table), md (Markdown table) or csv (numbers only, UTF-8 with BOM).")
+        @Option(help: "Output: text (aligned table), md (Markdown table), csv (numbers only, UTF-8 with BOM) or html (charts and maps side by side, one self-contained page).")
         var format: String = "text"
 
         @Option(help: "Label language: zh or en.")
@@ -28,7 +28,7 @@ extension CadrePlanCommand {
         func validate() throws {
             guard !plans.isEmpty else { throw ValidationError("give at least one plan folder") }
             guard ComparisonFormat(rawValue: format) != nil else {
-                throw ValidationError("--format must be text, md or csv, got '\(format)'")
+                throw ValidationError("--format must be text, md, csv or html, got '\(format)'")
             }
             guard Language(rawValue: lang) != nil else { throw ValidationError("--lang must be zh or en, got '\(lang)'") }
         }

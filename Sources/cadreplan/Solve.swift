@@ -5,13 +5,14 @@ import GLPKSolver
 import MIP
 import PlanVerifier
 import Scenario
+import XLSXWriter
 
 extension CadrePlanCommand {
     /// `cadreplan solve`: plans a scenario, verifies the plan and writes the plan folder.
     struct Solve: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Solve a scenario tier by tier (coverage first; see --tiers) and write the plan.",
-            discussion: "Every plan is checked by the independent verifier before anything is written; a plan that fails verification is not written and the command exits 3. The plan folder holds assignments, one table per wave, service group and region, coverage.csv, summary.json (deterministic), timings.json, report.md and pins.csv (to carry the plan forward).")
+            discussion: "Every plan is checked by the independent verifier before anything is written; a plan that fails verification is not written and the command exits 3. The plan folder holds assignments, one table per wave, service group and region, coverage.csv, idle.csv, summary.json (deterministic), timings.json, report.md, report.html (charts and a map, self-contained) and pins.csv (to carry the plan forward); with --format xlsx also plan.xlsx and one workbook per service group and region.")
 
         @Argument(help: "Scenario folder.")
         var scenario: String
@@ -33,7 +34,7 @@ extension CadrePlanCommand {
         @Option(help: "Header language of the tables: zh or en.")
         var lang: String = "zh"
 
-        @Option(help: "Table formats, comma-separated: csv, md, json.")
+        @Option(help: "Table formats, comma-separated: csv, md, json, xlsx (plan.xlsx plus one workbook per service group and region).")
         var format: String = "csv"
 
         @Flag(name: .customLong("no-aggregate"), help: "Solve the individual model (one variable per cadre, target and wave) instead of classes.")
@@ -58,7 +59,7 @@ extension CadrePlanCommand {
                 throw ValidationError("--write-model needs a file name ending in .mps or .lp, got '\(writeModel)'")
             }
             for f in format.split(separator: ",") where TableFormat(rawValue: String(f)) == nil {
-                throw ValidationError("--format takes csv, md, json (comma-separated), got '\(f)'")
+                throw ValidationError("--format takes csv, md, json, xlsx (comma-separated), got '\(f)'")
             }
         }
 
@@ -147,7 +148,8 @@ extension CadrePlanCommand {
                 changes = report
             }
             let writer = PlanWriter(language: Language(rawValue: lang) ?? .zh,
-                                    formats: format.split(separator: ",").compactMap { TableFormat(rawValue: String($0)) })
+                                    formats: format.split(separator: ",").compactMap { TableFormat(rawValue: String($0)) },
+                                    spreadsheetWriter: XLSXFileWriter())
             let folder = out ?? "plans/\(writer.safeName(s.name))"
             let writeStart = Date()
             // The written folder is read back and verified before it replaces anything (OutputError: exit 5).

@@ -67,17 +67,20 @@ struct CLITests {
         // Excel needs the BOM to read Chinese headers.
         let bytes = try Data(contentsOf: URL(fileURLWithPath: plan + "/assignments.csv"))
         #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
-        #expect(String(decoding: bytes.dropFirst(3), as: UTF8.self).hasPrefix("批次,日期,服务组,干部编号"))
+        // Names beside the ids: the group's and the region's (docs/DATA.md).
+        #expect(String(decoding: bytes.dropFirst(3), as: UTF8.self).hasPrefix("批次,日期,服务组编号,服务组,干部编号,干部姓名,职级,单位,服务对象编号,服务对象名称,类别,层级,地区编号,地区,距离公里\n"))
     }
 
     @Test func sameInputGivesByteIdenticalPlans() throws {
         let dir = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let a = dir.appendingPathComponent("a").path, b = dir.appendingPathComponent("b").path
-        #expect(try CLI.run(["solve", "scenarios/small", "--out", a, "--format", "csv,md,json"]).status == 0)
-        #expect(try CLI.run(["solve", "scenarios/small", "--out", b, "--format", "csv,md,json"]).status == 0)
+        // Workbooks and report.html too: their timestamps are fixed (docs/DECISIONS.md).
+        #expect(try CLI.run(["solve", "scenarios/small", "--out", a, "--format", "csv,md,json,xlsx"]).status == 0)
+        #expect(try CLI.run(["solve", "scenarios/small", "--out", b, "--format", "csv,md,json,xlsx"]).status == 0)
         let files = FileManager.default.enumerator(atPath: a)!.compactMap { $0 as? String }.filter { $0.contains(".") && $0 != "timings.json" }.sorted()
         #expect(files.count > 10)
+        #expect(files.contains("plan.xlsx") && files.contains("groups/gx.xlsx") && files.contains("regions/haikou.xlsx") && files.contains("report.html"))
         for f in files {
             #expect(FileManager.default.contentsEqual(atPath: a + "/" + f, andPath: b + "/" + f), "\(f) differs")
         }
@@ -91,7 +94,7 @@ struct CLITests {
         // p11 serving j01 is the forbidden pair of the scenario.
         let path = plan + "/assignments.csv"
         var text = try String(contentsOfFile: path, encoding: .utf8)
-        text += "w1,2022-09-16,xm,p11,徐强,处,省发展和改革委员会,j01,儋州某石化项目,省重点项目,danzhou,87\n"
+        text += "w1,2022-09-16,xm,项目组,p11,徐强,division,省发展和改革委员会,j01,儋州某石化项目,省重点项目,province,danzhou,儋州,87\n"
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         let v = try CLI.run(["verify", "scenarios/small", plan])
         #expect(v.status == 3)

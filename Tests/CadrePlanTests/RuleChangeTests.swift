@@ -27,7 +27,8 @@ struct RuleChangeTests {
         #expect(change.targets == ["t2"] && change.closed == 1)
         #expect(e.shortages.first { $0.target == "t2" }?.ruleChanges == [change.id])
         let text = ExplanationReport(explanation: e, scenario: b.scenario, language: .en).text()
-        #expect(text.contains("R1. Let cadres from r serve up to 2 targets instead of 1 (max_targets.regions.r)"))
+        // The region by its name (R), the setting by its key (r): names for people, keys for the yaml.
+        #expect(text.contains("R1. Let cadres from R serve up to 2 targets instead of 1 (max_targets.regions.r)"))
         #expect(text.contains("closes 1 of 1"))
     }
 

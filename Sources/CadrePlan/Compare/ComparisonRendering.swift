@@ -9,6 +9,8 @@ public enum ComparisonFormat: String, Sendable, CaseIterable {
     case md
     /// CSV for spreadsheets and scripts: numbers only, one figure per row.
     case csv
+    /// One self-contained HTML page with the charts of report.html for every plan (``ComparisonHTML``).
+    case html
 }
 
 extension PlanComparison {
@@ -18,6 +20,7 @@ extension PlanComparison {
         case .text: return text()
         case .md: return markdown()
         case .csv: return csv()
+        case .html: return ComparisonHTML(plans: plans, language: language).page()
         }
     }
 
@@ -40,7 +43,7 @@ extension PlanComparison {
     // MARK: - text
 
     func text() -> String {
-        let header = [language == .zh ? "比较项" : "figure"] + columns
+        let header = [language.text(Header.figure)] + columns
         var lines: [[String]?] = []  // nil: a section title line
         var titles: [Int: String] = [:]
         var section: Section?
@@ -89,7 +92,7 @@ extension PlanComparison {
 
     func markdown() -> String {
         func cell(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
-        var out = "| " + ([language == .zh ? "比较项" : "figure"] + columns).map(cell).joined(separator: " | ") + " |\n"
+        var out = "| " + ([language.text(Header.figure)] + columns).map(cell).joined(separator: " | ") + " |\n"
         out += "|---|" + String(repeating: "---:|", count: columns.count) + "\n"
         var section: Section?
         for row in rows {
@@ -109,8 +112,7 @@ extension PlanComparison {
     /// numeric row per part (`.covered`, `.targets`, `.quota`, `.status`, `.gap`), so every
     /// plan cell holds a plain number or word that a spreadsheet can compute with.
     func csv() -> String {
-        let zh = language == .zh
-        let header = (zh ? ["分组", "编号", "名称"] : ["section", "key", "name"]) + columns
+        let header = [Header.section, .key, .name].map { language.text($0) } + columns
         var out: [[String]] = []
         for row in rows {
             let title = row.section.title(language)
@@ -120,15 +122,15 @@ extension PlanComparison {
             switch row.values.lazy.compactMap({ $0 }).first {
             case .rate?:
                 add("", row.label, { if case let .rate(r, _, _) = $0 { String(format: "%.4f", r) } else { nil } })
-                add(".covered", row.label + (zh ? "（已覆盖）" : " (covered)"), { if case let .rate(_, c, _) = $0 { String(c) } else { nil } })
-                add(".targets", row.label + (zh ? "（对象数）" : " (targets)"), { if case let .rate(_, _, t) = $0 { String(t) } else { nil } })
+                add(".covered", row.label + language.text(ComparePhrase.coveredSuffix), { if case let .rate(_, c, _) = $0 { String(c) } else { nil } })
+                add(".targets", row.label + language.text(ComparePhrase.targetsSuffix), { if case let .rate(_, _, t) = $0 { String(t) } else { nil } })
             case .dispatch?:
                 add("", row.label, { if case let .dispatch(n, _) = $0 { String(n) } else { nil } })
-                add(".quota", row.label + (zh ? "（名额）" : " (quota)"), { if case let .dispatch(_, q) = $0 { q.map(String.init) } else { nil } })
+                add(".quota", row.label + language.text(ComparePhrase.quotaSuffix), { if case let .dispatch(_, q) = $0 { q.map(String.init) } else { nil } })
             case .tier?:
                 add("", row.label, { if case let .tier(v, _, _) = $0 { String(v) } else { nil } })
-                add(".status", row.label + (zh ? "（状态）" : " (status)"), { if case let .tier(_, s, _) = $0 { s } else { nil } })
-                add(".gap", row.label + (zh ? "（相对差距）" : " (gap)"), { if case let .tier(_, _, g) = $0 { g.map { String(format: "%.6f", $0) } ?? "" } else { nil } })
+                add(".status", row.label + language.text(ComparePhrase.statusSuffix), { if case let .tier(_, s, _) = $0 { s } else { nil } })
+                add(".gap", row.label + language.text(ComparePhrase.gapSuffix), { if case let .tier(_, _, g) = $0 { g.map { String(format: "%.6f", $0) } ?? "" } else { nil } })
             default:
                 add("", row.label) { value in
                     switch value {

@@ -21,7 +21,8 @@ public struct ExplanationReport {
         self.explanation = explanation; self.scenario = scenario; self.language = language; self.limit = limit
     }
 
-    private var zh: Bool { language == .zh }
+    /// `phrase` in the report's language.
+    private func t(_ phrase: some Phrase) -> String { language.text(phrase) }
 
     // MARK: - Formats
 
@@ -29,68 +30,67 @@ public struct ExplanationReport {
     public func text() -> String {
         let e = explanation
         var out = header() + "\n\n"
-        out += "== " + (zh ? "短缺及原因" : "Shortages and reasons") + " ==\n"
-        if e.shortages.isEmpty { out += (zh ? "没有短缺：每个对象都已足额服务。" : "No shortage: every target is fully served.") + "\n" }
+        out += "== " + t(ExplainPhrase.shortagesTitle) + " ==\n"
+        if e.shortages.isEmpty { out += t(ExplainPhrase.noShortageText) + "\n" }
         let groups = shortageGroups()
         for g in groups.prefix(limit ?? groups.count) {
             out += "\n" + targetList(g) + "  | " + facts(g[0]) + "\n"
             for line in reasonLines(g[0]) { out += "    " + line + "\n" }
         }
         if let limit, groups.count > limit {
-            out += "\n" + (zh ? "……另有 \(groups.count - limit) 组未列出（--limit 0 显示全部，或用 --format json）。"
-                              : "… \(groups.count - limit) more entries not shown (--limit 0 shows all, or use --format json).") + "\n"
+            out += "\n" + t(ExplainPhrase.moreEntriesText(groups.count - limit)) + "\n"
         }
         if !e.quotas.isEmpty {
-            out += "\n== " + (zh ? "批次名额" : "Wave quotas") + " ==\n"
-            out += pad(zh ? "批次" : "wave", 8) + pad(zh ? "范围" : "quota", 26) + pad(zh ? "已用/名额" : "used/limit", 14) + (zh ? "状态" : "state") + "\n"
+            out += "\n== " + t(ExplainPhrase.quotasTitle) + " ==\n"
+            out += pad(t(Header.wave), 8) + pad(t(Header.quotaScope), 26) + pad(t(Header.usedOfLimit), 14) + t(Header.state) + "\n"
             for q in e.quotas {
                 out += pad(q.quota.wave, 8) + pad(scope(q.quota), 26) + pad("\(q.used)/\(q.limit)", 14) + quotaState(q) + "\n"
             }
         }
         if !e.recommendations.isEmpty {
-            out += "\n== " + (zh ? "建议" : "Recommendations") + " ==\n"
+            out += "\n== " + t(ExplainPhrase.recommendationsTitle) + " ==\n"
             for r in e.recommendations { out += "\n" + recommendationLine(r) + "\n" }
         }
         if !e.ruleChanges.isEmpty {
-            out += "\n== " + (zh ? "或调整规则（不增派干部）" : "Or change a rule (no extra cadres)") + " ==\n"
+            out += "\n== " + t(ExplainPhrase.ruleChangesTitle) + " ==\n"
             for c in e.ruleChanges { out += "\n" + ruleChangeLine(c) + "\n" }
         }
-        if let c = e.check { out += "\n== " + (zh ? "核验" : "Check") + " ==\n" + checkLines(c).joined(separator: "\n") + "\n" }
+        if let c = e.check { out += "\n== " + t(ExplainPhrase.checkTitle) + " ==\n" + checkLines(c).joined(separator: "\n") + "\n" }
         return out
     }
 
     /// The Markdown report.
     public func markdown() -> String {
         let e = explanation
-        var out = "# " + (zh ? "短缺说明：\(e.scenario)" : "Shortages explained: \(e.scenario)") + "\n\n" + header() + "\n"
-        out += "\n## " + (zh ? "短缺及原因" : "Shortages and reasons") + "\n\n"
+        var out = "# " + t(ExplainPhrase.markdownTitle(e.scenario)) + "\n\n" + header() + "\n"
+        out += "\n## " + t(ExplainPhrase.shortagesTitle) + "\n\n"
         let groups = shortageGroups()
         if groups.isEmpty {
-            out += (zh ? "没有短缺。" : "No shortage.") + "\n"
+            out += t(ExplainPhrase.noShortage) + "\n"
         } else {
-            out += zh ? "| 对象 | 情况 | 原因 | 建议 |\n|---|---|---|---|\n" : "| targets | facts | reason | recommendation |\n|---|---|---|---|\n"
+            out += tableHead([.targets, .facts, .reason, .recommendation])
             for g in groups.prefix(limit ?? groups.count) {
                 let rec = g[0].recommendation.map { "\($0)" } ?? "—"
                 out += "| \(cell(targetList(g))) | \(cell(facts(g[0]))) | \(cell(reasonLines(g[0]).dropLast(g[0].recommendation == nil ? 0 : 1).joined(separator: " "))) | \(rec) |\n"
             }
             if let limit, groups.count > limit {
-                out += "\n" + (zh ? "另有 \(groups.count - limit) 组未列出。" : "\(groups.count - limit) more entries not shown.") + "\n"
+                out += "\n" + t(ExplainPhrase.moreEntries(groups.count - limit)) + "\n"
             }
         }
         if !e.quotas.isEmpty {
-            out += "\n## " + (zh ? "批次名额" : "Wave quotas") + "\n\n"
-            out += zh ? "| 批次 | 范围 | 已用 | 名额 | 状态 |\n|---|---|---|---|---|\n" : "| wave | quota | used | limit | state |\n|---|---|---|---|---|\n"
+            out += "\n## " + t(ExplainPhrase.quotasTitle) + "\n\n"
+            out += tableHead([.wave, .quotaScope, .used, .limit, .state])
             for q in e.quotas { out += "| \(q.quota.wave) | \(cell(scope(q.quota))) | \(q.used) | \(q.limit) | \(cell(quotaState(q))) |\n" }
         }
         if !e.recommendations.isEmpty {
-            out += "\n## " + (zh ? "建议" : "Recommendations") + "\n\n"
+            out += "\n## " + t(ExplainPhrase.recommendationsTitle) + "\n\n"
             for r in e.recommendations { out += "- " + cell(recommendationLine(r)) + "\n" }
         }
         if !e.ruleChanges.isEmpty {
-            out += "\n## " + (zh ? "或调整规则（不增派干部）" : "Or change a rule (no extra cadres)") + "\n\n"
+            out += "\n## " + t(ExplainPhrase.ruleChangesTitle) + "\n\n"
             for c in e.ruleChanges { out += "- " + cell(ruleChangeLine(c)) + "\n" }
         }
-        if let c = e.check { out += "\n## " + (zh ? "核验" : "Check") + "\n\n" + checkLines(c).joined(separator: "\n\n") + "\n" }
+        if let c = e.check { out += "\n## " + t(ExplainPhrase.checkTitle) + "\n\n" + checkLines(c).joined(separator: "\n\n") + "\n" }
         return out
     }
 
@@ -103,17 +103,21 @@ public struct ExplanationReport {
 
     // MARK: - Pieces
 
+    /// A Markdown table head.
+    private func tableHead(_ columns: [Header]) -> String {
+        "| " + columns.map { t($0) }.joined(separator: " | ") + " |\n|" + String(repeating: "---|", count: columns.count) + "\n"
+    }
+
     private func header() -> String {
         let e = explanation
-        let source = e.planSource == .solved ? (zh ? "求解所得方案" : "solved plan") : (zh ? "给定方案" : "given plan")
-        var out = zh ? "情景 \(e.scenario)（\(e.mode)）：\(source)，覆盖层 \(e.coverage)（\(e.coverageStatus)）。"
-                     : "Scenario \(e.scenario) (\(e.mode)): \(source), coverage tier \(e.coverage) (\(e.coverageStatus))."
+        var out = t(ExplainPhrase.scenarioLine(scenario: e.scenario, mode: e.mode, source: t(ExplainPhrase.planSource(e.planSource)),
+                                               coverage: e.coverage, status: t(Word.status(e.coverageStatus))))
         let declined = e.shortages.filter { $0.reason.kind == .declined }.count
-        out += "\n" + (zh ? "未足额服务的对象 \(e.shortages.count) 个，共缺 \(e.unitsShort) 人次" : "\(e.shortages.count) targets short of full service, \(e.unitsShort) cadre-units missing")
-        if declined > 0 { out += zh ? "；其中 \(declined) 个拒绝服务，无法安排" : "; \(declined) of them declined service" }
-        out += zh ? "。" : "."
+        out += "\n" + t(ExplainPhrase.shortCount(targets: e.shortages.count, units: e.unitsShort))
+        if declined > 0 { out += t(ExplainPhrase.declinedPart(declined)) }
+        out += t(Word.sentenceEnd)
         if e.planSource == .given && e.shortages.contains(where: { $0.reason.kind == .notOptimal }) {
-            out += "\n" + (zh ? "注意：给定方案不是最优——仍有相容干部可以服务短缺对象。" : "Note: the given plan is not optimal — compatible cadres with room are left for short targets.")
+            out += "\n" + t(ExplainPhrase.givenNotOptimal)
         }
         return out
     }
@@ -134,164 +138,131 @@ public struct ExplanationReport {
     private func targetList(_ g: [Shortage]) -> String {
         let shown = g.prefix(8).map { g.count == 1 ? "\($0.target) \($0.name)" : $0.target }.joined(separator: ", ")
         if g.count == 1 { return shown }
-        let more = g.count > 8 ? (zh ? " 等" : " …") : ""
-        return shown + more + (zh ? "（\(g.count) 个）" : " (\(g.count) targets)")
+        let more = g.count > 8 ? t(ExplainPhrase.andMore) : ""
+        return shown + more + t(ExplainPhrase.targetCount(g.count))
     }
 
     private func facts(_ s: Shortage) -> String {
-        var parts = [levelName(s.level), regionName(s.region), s.category, (zh ? "权重 " : "weight ") + "\(s.weight)"]
-        if s.urgent { parts.append(zh ? "紧急" : "urgent") }
-        if s.halted { parts.append(zh ? "停产停工" : "halted") }
-        if s.minRank > .section { parts.append(zh ? "需\(rankName(s.minRank))及以上" : "needs \(rankName(s.minRank))") }
-        parts.append(zh ? "已派 \(s.served)/\(s.demand)" : "served \(s.served)/\(s.demand)")
-        return parts.joined(separator: zh ? "·" : ", ")
+        var parts = [levelName(s.level), regionName(s.region), s.category, t(ExplainPhrase.weight(s.weight))]
+        if s.urgent { parts.append(t(ExplainPhrase.urgent)) }
+        if s.halted { parts.append(t(ExplainPhrase.halted)) }
+        if s.minRank > .section { parts.append(t(ExplainPhrase.needsRank(rankName(s.minRank)))) }
+        parts.append(t(ExplainPhrase.servedOf(served: s.served, demand: s.demand)))
+        return parts.joined(separator: t(ExplainPhrase.factSeparator))
     }
 
     /// The reason, the excluded cadres, and the recommendation that closes it.
     private func reasonLines(_ s: Shortage) -> [String] {
         let r = s.reason
         var lines: [String] = []
-        let busy = r.busyWith.map { "\($0.weight)×\($0.count)" }.joined(separator: zh ? "、" : ", ")
+        let busy = r.busyWith.map { "\($0.weight)×\($0.count)" }.joined(separator: t(Word.listSeparator))
         switch r.kind {
         case .declined:
-            lines.append(zh ? "原因：对象不同意接受服务，任何干部都不能安排。" : "Reason: the target declined service; no cadre may be assigned.")
+            lines.append(t(ExplainPhrase.reasonDeclined))
         case .noCompatibleCadre:
-            lines.append(zh ? "原因：没有任何相容干部。" : "Reason: no compatible cadre at all.")
+            lines.append(t(ExplainPhrase.reasonNoCompatible))
         case .notEnoughCadres, .capacityReached:
-            var text = r.kind == .notEnoughCadres ? (zh ? "原因：相容干部不足——共 \(r.compatible) 名相容干部" : "Reason: not enough compatible cadres — \(r.compatible) in all")
-                                                  : (zh ? "原因：一对多容量已满——共 \(r.compatible) 名相容干部" : "Reason: one-to-many capacity reached — compatible cadres: \(r.compatible)")
+            var text = t(r.kind == .notEnoughCadres ? ExplainPhrase.reasonNotEnough(r.compatible) : .reasonCapacity(r.compatible))
             var parts: [String] = []
-            if r.servingIt > 0 { parts.append(zh ? "\(r.servingIt) 名已在服务该对象" : "already serving it: \(r.servingIt)") }
+            if r.servingIt > 0 { parts.append(t(ExplainPhrase.servingIt(r.servingIt))) }
             if r.busy > 0 {
-                if r.kind == .capacityReached {
-                    parts.append(zh ? "\(r.busy) 名已达每人 \(r.limit) 个对象或工作量上限（所服务对象权重 \(busy)）"
-                                    : "at their limit of \(r.limit) targets or their full workload: \(r.busy) (serving weights \(busy))")
-                } else {
-                    parts.append(zh ? "\(r.busy) 名已派往其他对象（权重 \(busy)）" : "serving other targets: \(r.busy) (weights \(busy))")
-                }
+                parts.append(t(r.kind == .capacityReached ? ExplainPhrase.busyAtLimit(cadres: r.busy, limit: r.limit, weights: busy)
+                                                          : .busyElsewhere(cadres: r.busy, weights: busy)))
             }
-            text += zh ? "，" + parts.joined(separator: "，") + "。" : "; " + parts.joined(separator: "; ") + "."
+            let separator = t(ExplainPhrase.reasonPartSeparator)
+            text += separator + parts.joined(separator: separator) + t(Word.sentenceEnd)
             lines.append(text)
         case .quotaFull:
-            let quotas = r.quotas.map { "\($0.quota.wave) \(scope($0.quota)) \($0.used)/\($0.limit)" }.joined(separator: zh ? "、" : ", ")
-            var text = zh ? "原因：批次名额已满（\(quotas)）——\(r.quotaBlocked) 名相容干部因此不能派往该对象"
-                          : "Reason: wave quota full (\(quotas)), keeping compatible cadres from it: \(r.quotaBlocked)"
-            if s.urgent { text += zh ? "（紧急对象只能由第一批干部服务）" : " (an urgent target is served in the first wave only)" }
-            if let w = r.quotaTakenFromWeight {
-                text += zh ? "；名额已被权重不低于 \(w) 的对象占用" : "; the quota is taken by targets of weight \(w) or more"
-            }
-            if r.busy + r.servingIt > 0 {
-                text += zh ? "；另有 \(r.busy + r.servingIt) 名相容干部已在服务其他对象或该对象" : "; other compatible cadres, serving other targets or this one: \(r.busy + r.servingIt)"
-            }
-            lines.append(text + (zh ? "。" : "."))
+            let quotas = r.quotas.map { "\($0.quota.wave) \(scope($0.quota)) \($0.used)/\($0.limit)" }.joined(separator: t(Word.listSeparator))
+            var text = t(ExplainPhrase.reasonQuotaFull(quotas: quotas, blocked: r.quotaBlocked))
+            if s.urgent { text += t(ExplainPhrase.urgentFirstWaveOnly) }
+            if let w = r.quotaTakenFromWeight { text += t(ExplainPhrase.quotaTakenBy(w)) }
+            if r.busy + r.servingIt > 0 { text += t(ExplainPhrase.otherCompatible(r.busy + r.servingIt)) }
+            lines.append(text + t(Word.sentenceEnd))
         case .notOptimal:
-            lines.append(zh ? "原因：仍有 \(r.spare) 名相容干部可以服务该对象——方案不是最优，重新求解即可改善。"
-                            : "Reason: compatible cadres could still serve it (\(r.spare)) — the plan is not optimal; re-solving improves it.")
+            lines.append(t(ExplainPhrase.reasonNotOptimal(r.spare)))
         }
         if !s.excluded.isEmpty {
-            let list = s.excluded.map { barrierText($0, s) }.joined(separator: zh ? "；" : "; ")
-            lines.append((zh ? "不相容的同级干部：" : "Other cadres of its level: ") + list + (zh ? "。" : "."))
+            lines.append(t(ExplainPhrase.excludedLine(s.excluded.map { barrierText($0, s) }.joined(separator: t(Word.partSeparator)))))
         }
         var pointers: [String] = []
-        if let id = s.recommendation { pointers.append((zh ? "见建议 " : "see recommendation ") + "\(id)") }
+        if let id = s.recommendation { pointers.append(t(ExplainPhrase.seeRecommendation(id))) }
         if !s.ruleChanges.isEmpty {
-            let ids = s.ruleChanges.map { "R\($0)" }.joined(separator: ", ")
-            pointers.append((zh ? "或规则调整 " : "or rule change ") + ids)
+            pointers.append(t(ExplainPhrase.orRuleChange(s.ruleChanges.map { "R\($0)" }.joined(separator: ", "))))
         }
-        if !pointers.isEmpty { lines.append("→ " + pointers.joined(separator: zh ? "，" : ", ")) }
+        if !pointers.isEmpty { lines.append("→ " + pointers.joined(separator: t(Word.clauseSeparator))) }
         return lines
     }
 
     private func barrierText(_ b: BarrierCount, _ s: Shortage) -> String {
-        let n = b.cadres
-        switch b.barrier {
-        case .level: return zh ? "没有\(levelName(s.level))干部（\(n) 名为另一层级）" : "\(n) are of the other level (none of its own)"
-        case .group: return zh ? "\(n) 名所属服务组不负责「\(s.category)」" : "\(n) in groups that do not serve \(s.category)"
-        case .region: return zh ? "\(n) 名不在\(regionName(s.region))" : "\(n) in other regions"
-        case .rank: return zh ? "\(n) 名职级低于\(rankName(s.minRank))" : "\(n) below \(rankName(s.minRank)) rank"
-        case .consent: return zh ? "\(n) 名（对象拒绝服务）" : "\(n) (the target declined)"
-        case .forbidden: return zh ? "\(n) 名被 pairs.csv 禁止（回避）" : "\(n) forbidden by pairs.csv (回避)"
-        case .notListed: return zh ? "\(n) 名未在 pairs.csv 中列出" : "\(n) not listed in pairs.csv"
-        case .conflict: return zh ? "\(n) 名来自对象的主管单位（回避）" : "\(n) from the target's supervising unit (回避)"
-        case .workload: return zh ? "\(n) 名能力不足以承担其工作量" : "\(n) without capacity for its workload"
-        case .wave: return zh ? "\(n) 名最早只能在后续批次派出（紧急对象须第一批）" : "\(n) available only after the first wave (urgent target)"
-        }
+        t(ExplainPhrase.barrier(b.barrier, cadres: b.cadres, level: levelName(s.level), category: s.category,
+                                region: regionName(s.region), rank: rankName(s.minRank)))
+    }
+
+    /// Up to twelve target ids, and how many there are in all when there are more.
+    private func targetIDs(_ targets: [String]) -> String {
+        targets.prefix(12).joined(separator: ", ") + (targets.count > 12 ? t(ExplainPhrase.moreTargets(targets.count)) : "")
     }
 
     private func recommendationLine(_ r: Recommendation) -> String {
-        let targets = r.targets.prefix(12).joined(separator: ", ") + (r.targets.count > 12 ? (zh ? " 等 \(r.targets.count) 个" : " … \(r.targets.count) in all") : "")
         let raises = r.quotaRaises.map { q in
-            zh ? "将 \(q.quota.wave) \(scope(q.quota))名额（现为 \(q.from)）提高 \(q.by)" : "raise the \(q.quota.wave) \(scope(q.quota)) quota (\(q.from)) by \(q.by)"
-        }.joined(separator: zh ? "，" : ", ")
+            t(ExplainPhrase.raiseQuota(wave: q.quota.wave, scope: scope(q.quota), from: q.from, by: q.by))
+        }.joined(separator: t(Word.clauseSeparator))
         var text: String
         switch r.action {
         case .addCadres:
             var attrs: [String] = []
-            if let g = r.group { attrs.append((zh ? "服务组 " : "group ") + groupName(g)) }
-            attrs.append((zh ? "所在地 " : "home ") + regionName(r.region))
-            attrs.append((zh ? "专长 " : "skills ") + r.skills.joined(separator: zh ? "、" : ", "))
-            if let c = r.capacity { attrs.append((zh ? "能力 " : "capacity ") + "\(c)") }
-            text = zh ? "建议 \(r.id)：增派 \(r.count) 名\(levelName(r.level))\(rankName(r.rank))干部（\(attrs.joined(separator: "，"))），于 \(r.wave) 批派出"
-                      : "\(r.id). Add \(r.count) \(levelName(r.level)) cadre\(r.count == 1 ? "" : "s") of \(rankName(r.rank)) rank (\(attrs.joined(separator: ", "))), dispatched in wave \(r.wave)"
-            if r.needsListedPairs { text += zh ? "，并在 pairs.csv 中列出与这些对象的结对" : ", listed in pairs.csv with these targets" }
+            if let g = r.group { attrs.append(t(ExplainPhrase.group(groupName(g)))) }
+            attrs.append(t(ExplainPhrase.home(regionName(r.region))))
+            attrs.append(t(ExplainPhrase.skills(r.skills.joined(separator: t(Word.listSeparator)))))
+            if let c = r.capacity { attrs.append(t(ExplainPhrase.capacity(c))) }
+            text = t(ExplainPhrase.addCadres(id: r.id, count: r.count, level: levelName(r.level), rank: rankName(r.rank),
+                                             attributes: attrs.joined(separator: t(Word.clauseSeparator)), wave: r.wave))
+            if r.needsListedPairs { text += t(ExplainPhrase.listedPairsToo) }
         case .dispatchIdle:
-            text = zh ? "建议 \(r.id)：派出现有未派出的相容干部 \(r.cadres.joined(separator: ", "))，于 \(r.wave) 批"
-                      : "\(r.id). Dispatch the idle compatible cadres \(r.cadres.joined(separator: ", ")) in wave \(r.wave)"
+            text = t(ExplainPhrase.dispatchIdle(id: r.id, cadres: r.cadres.joined(separator: ", "), wave: r.wave))
         case .useSpare:
-            text = zh ? "建议 \(r.id)：由尚有余力或未派出的相容干部 \(r.cadres.joined(separator: ", ")) 服务，于 \(r.wave) 批（原方案非最优，重新求解即可）"
-                      : "\(r.id). Give the targets to \(r.cadres.joined(separator: ", ")), idle or with room to spare, in wave \(r.wave) (the plan is not optimal; re-solving does it)"
+            text = t(ExplainPhrase.useSpare(id: r.id, cadres: r.cadres.joined(separator: ", "), wave: r.wave))
         }
-        if !raises.isEmpty { text += zh ? "；需\(raises)" : "; \(raises)" }
-        text += zh ? "——补足 \(targets)（\(r.units) 人次）。" : " — closes \(targets) (\(r.units) unit\(r.units == 1 ? "" : "s"))."
-        if let v = r.verified {
-            text += zh ? (v ? " 核验：通过。" : " 核验：未通过。") : (v ? " Check: passed." : " Check: FAILED.")
-        }
+        if !raises.isEmpty { text += t(ExplainPhrase.needsRaises(raises)) }
+        text += t(ExplainPhrase.closes(targets: targetIDs(r.targets), units: r.units))
+        if let v = r.verified { text += t(ExplainPhrase.verified(v)) }
         return text
     }
 
     private func ruleChangeLine(_ c: RuleChange) -> String {
-        let targets = c.targets.prefix(12).joined(separator: ", ") + (c.targets.count > 12 ? (zh ? " 等 \(c.targets.count) 个" : " … \(c.targets.count) in all") : "")
         var text: String
         switch c.setting {
         case .maxTargetsGroup:
-            text = zh ? "R\(c.id)：将服务组 \(groupName(c.key ?? "")) 每名干部最多服务对象数由 \(c.from) 提高到 \(c.to)（\(c.yamlKey)）：一对多，仅在需要处"
-                      : "R\(c.id). Let cadres of group \(groupName(c.key ?? "")) serve up to \(c.to) targets instead of \(c.from) (\(c.yamlKey)): one-to-many where needed"
+            text = t(ExplainPhrase.maxTargetsGroup(id: c.id, group: groupName(c.key ?? ""), from: c.from, to: c.to, key: c.yamlKey))
         case .maxTargetsRegion:
-            text = zh ? "R\(c.id)：将 \(regionName(c.key ?? "")) 干部每人最多服务对象数由 \(c.from) 提高到 \(c.to)（\(c.yamlKey)）：一对多，仅在需要处"
-                      : "R\(c.id). Let cadres from \(regionName(c.key ?? "")) serve up to \(c.to) targets instead of \(c.from) (\(c.yamlKey)): one-to-many where needed"
+            text = t(ExplainPhrase.maxTargetsRegion(id: c.id, region: regionName(c.key ?? ""), from: c.from, to: c.to, key: c.yamlKey))
         case .countyReachKm:
-            text = zh ? "R\(c.id)：允许市县干部服务 \(c.to) 公里内的邻近市县对象（\(c.yamlKey)，现为 \(c.from)）：属地为主，就近支援"
-                      : "R\(c.id). Let city/county cadres serve county targets of regions within \(c.to) km (\(c.yamlKey), now \(c.from)): mainly local, nearby help"
+            text = t(ExplainPhrase.countyReach(id: c.id, from: c.from, to: c.to, key: c.yamlKey))
         }
-        text += zh ? "——针对 \(targets)。" : " — for \(targets)."
-        if let closed = c.closed {
-            text += zh ? " 核验（与其他规则调整一并重新求解）：补足 \(closed)/\(c.targets.count)。"
-                       : " Check (re-solved with every rule change applied): closes \(closed) of \(c.targets.count)."
-        }
+        text += t(ExplainPhrase.forTargets(targetIDs(c.targets)))
+        if let closed = c.closed { text += t(ExplainPhrase.ruleChangeChecked(closed: closed, of: c.targets.count)) }
         return text
     }
 
     private func checkLines(_ c: ExplanationCheck) -> [String] {
         var lines: [String] = []
-        let raised = c.quotaRaises.map { "\($0.quota.wave) \(scope($0.quota)) \($0.from)→\($0.from + $0.by)" }.joined(separator: zh ? "、" : ", ")
-        let change = zh ? "在情景中加入 \(c.addedCadres) 名建议干部" + (raised.isEmpty ? "" : "、调整名额（\(raised)）") + "后重新求解"
-                        : "Re-solved with the \(c.addedCadres) recommended cadres added" + (raised.isEmpty ? "" : " and quotas raised (\(raised))")
-        lines.append(change + (zh ? "：覆盖层 \(c.coverageBefore) → \(c.coverageAfter)（\(c.status)；由原方案加上建议直接构造的方案为 \(c.coverageConstructed)）。"
-                                  : ": coverage tier \(c.coverageBefore) → \(c.coverageAfter) (\(c.status); the plan built from the old one plus the recommendations has \(c.coverageConstructed))."))
+        let raised = c.quotaRaises.map { "\($0.quota.wave) \(scope($0.quota)) \($0.from)→\($0.from + $0.by)" }.joined(separator: t(Word.listSeparator))
+        lines.append(t(ExplainPhrase.checkResolved(added: c.addedCadres, raised: raised))
+                     + t(ExplainPhrase.checkCoverage(before: c.coverageBefore, after: c.coverageAfter, status: t(Word.status(c.status)),
+                                                     constructed: c.coverageConstructed)))
         let failed = explanation.recommendations.filter { $0.verified == false }.map { "\($0.id)" }
-        lines.append(c.allVerified ? (zh ? "每条建议对应的对象在新方案中均已足额服务。" : "Every recommendation's targets are fully served in the new plan.")
-                                   : (zh ? "未通过的建议：\(failed.joined(separator: ", "))。" : "Recommendations that failed: \(failed.joined(separator: ", "))."))
+        lines.append(c.allVerified ? t(ExplainPhrase.allRecommendationsVerified) : t(ExplainPhrase.recommendationsFailed(failed.joined(separator: ", "))))
         if !c.stillShort.isEmpty {
             let ids = c.stillShort.prefix(20).joined(separator: ", ") + (c.stillShort.count > 20 ? " …" : "")
-            lines.append(zh ? "新方案中仍未足额的对象：\(ids)。" : "Still short in the new plan: \(ids).")
+            lines.append(t(ExplainPhrase.stillShort(ids)))
         }
         return lines
     }
 
     private func quotaState(_ q: QuotaUse) -> String {
         guard q.isFull else { return "" }
-        if q.binds { return zh ? "已满，紧约束（\(q.shortTargets) 个短缺对象受其限制）" : "full, binds (short targets kept from cadres: \(q.shortTargets))" }
-        return zh ? "已满" : "full"
+        return t(q.binds ? ExplainPhrase.quotaFullBinds(q.shortTargets) : .quotaFull)
     }
 
     // MARK: - Names
@@ -299,25 +270,23 @@ public struct ExplanationReport {
     private func scope(_ q: QuotaKey) -> String {
         switch q.kind {
         case .level: return Level(rawValue: q.key).map(levelName) ?? q.key
-        case .region: return (zh ? "地区 " : "region ") + regionName(q.key)
-        case .group: return (zh ? "服务组 " : "group ") + groupName(q.key)
+        case .region: return t(ExplainPhrase.regionScope(regionName(q.key)))
+        case .group: return t(ExplainPhrase.groupScope(groupName(q.key)))
         }
     }
 
-    private func levelName(_ l: Level) -> String {
-        zh ? (l == .province ? "省级" : "市县") : l.rawValue
-    }
+    private func levelName(_ l: Level) -> String { t(Word.level(l)) }
 
-    private func rankName(_ r: Rank) -> String { zh ? r.chinese + "级" : r.keyword }
+    private func rankName(_ r: Rank) -> String { t(Word.rankLevel(r)) }
 
+    /// The region's name (names, not ids, in what a planner reads); the id when it is unknown.
     private func regionName(_ id: String) -> String {
-        guard zh, let r = scenario.regions.first(where: { $0.id == id }) else { return id }
-        return r.name
+        scenario.regions.first { $0.id == id }?.name ?? id
     }
 
+    /// The group's name; the id when it is unknown.
     private func groupName(_ id: String) -> String {
-        guard let g = scenario.groups.first(where: { $0.id == id }) else { return id }
-        return zh ? g.name : "\(g.id) \(g.name)"
+        scenario.groups.first { $0.id == id }?.name ?? id
     }
 
     private func cell(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|") }

@@ -12,7 +12,12 @@ public struct ChangeReport: Sendable {
         public var wave: String
         /// For `moved`: where the cadre is now.
         public var now: String
-        public var reason: String
+        /// Why, in words a planner can act on (`reason(_:)` gives them in a language).
+        var why: ChangePhrase
+        /// Why, in English.
+        public var reason: String { why.english }
+        /// Why, in `language`.
+        public func reason(_ language: Language) -> String { language.text(why) }
     }
     /// Changes, earlier pairs first (by cadre id), then added pairs.
     public var changes: [Change]
@@ -39,33 +44,33 @@ public struct ChangeReport: Sendable {
             guard !now.contains(k) else { continue }
             let elsewhere = (nowByCadre[e.cadre] ?? []).map { "\($0.t)@\($0.w)" }.sorted().joined(separator: ";")
             changes.append(Change(kind: elsewhere.isEmpty ? "removed" : "moved", cadre: e.cadre, target: e.target, wave: e.wave,
-                                  now: elsewhere, reason: Self.reason(e, p)))
+                                  now: elsewhere, why: Self.reason(e, p)))
         }
         let notKept = changes.count
         let earlierCadres = Set(previous.map(\.cadre))
         for k in now.subtracting(before).sorted(by: { ($0.c, $0.t, $0.w) < ($1.c, $1.t, $1.w) }) {
-            let why = earlierCadres.contains(k.c) ? "new assignment of a moved cadre" : "newly dispatched cadre: serves a target left short"
-            changes.append(Change(kind: "added", cadre: k.c, target: k.t, wave: k.w, now: "", reason: why))
+            let why: ChangePhrase = earlierCadres.contains(k.c) ? .newAssignmentOfMovedCadre : .newCadreForShortTarget
+            changes.append(Change(kind: "added", cadre: k.c, target: k.t, wave: k.w, now: "", why: why))
         }
         self.changes = changes
         self.notKept = notKept
     }
 
     /// Why an earlier pair could not be kept.
-    static func reason(_ e: Pin, _ p: PreparedScenario) -> String {
-        guard let c = p.cadreIndex[e.cadre] else { return "cadre no longer on the roster" }
-        guard let t = p.targetIndex[e.target] else { return "target no longer on the list" }
-        guard let w = p.waveIndex[e.wave] else { return "wave no longer exists" }
-        if let why = p.exclusion(cadre: c, target: t) { return "no longer allowed: \(why.explanation)" }
+    static func reason(_ e: Pin, _ p: PreparedScenario) -> ChangePhrase {
+        guard let c = p.cadreIndex[e.cadre] else { return .cadreGone }
+        guard let t = p.targetIndex[e.target] else { return .targetGone }
+        guard let w = p.waveIndex[e.wave] else { return .waveGone }
+        if let why = p.exclusion(cadre: c, target: t) { return .noLongerAllowed(why) }
         if !p.waves(cadre: c, target: t).contains(w) {
-            return p.scenario.targets[t].urgent ? "target became urgent: served in the first wave only" : "cadre not available in that wave"
+            return p.scenario.targets[t].urgent ? .becameUrgent : .laterWaveOnly
         }
-        return "moved to improve coverage or timeliness (higher tiers)"
+        return .movedForHigherTiers
     }
 
-    /// changes.csv rows.
+    /// changes.csv rows: the change and its reason in `lang`, ids as they are.
     public func csv(_ lang: Language) -> String {
-        let header = lang == .zh ? ["变动", "干部编号", "服务对象编号", "批次", "现安排", "原因"] : ["change", "cadre_id", "target_id", "wave", "now", "reason"]
-        return CSVText.render(header: header, rows: changes.map { [$0.kind, $0.cadre, $0.target, $0.wave, $0.now, $0.reason] })
+        let header = [Header.change, .cadreID, .targetID, .wave, .now, .reason].map { lang.text($0) }
+        return CSVText.render(header: header, rows: changes.map { [lang.text(ChangePhrase.kind($0.kind)), $0.cadre, $0.target, $0.wave, $0.now, $0.reason(lang)] })
     }
 }

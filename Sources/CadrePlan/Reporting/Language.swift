@@ -8,27 +8,12 @@ public enum Language: String, Sendable, CaseIterable {
     case en
 }
 
-/// Column keys of the assignment tables with their Chinese headers (docs/DATA.md).
-enum AssignmentColumn: String, CaseIterable {
-    case wave, date, group, cadre_id, cadre_name, rank, unit, target_id, target_name, category, region, distance_km
+/// Column keys of the assignment tables (docs/DATA.md); their headers are in the phrasebook.
+enum AssignmentColumn: String, CaseIterable, Sendable {
+    case wave, date, group_id, group_name, cadre_id, cadre_name, rank, unit, target_id, target_name, category, level
+    case region_id, region_name, distance_km
 
-    func header(_ lang: Language) -> String {
-        guard lang == .zh else { return rawValue }
-        switch self {
-        case .wave: return "批次"
-        case .date: return "日期"
-        case .group: return "服务组"
-        case .cadre_id: return "干部编号"
-        case .cadre_name: return "干部姓名"
-        case .rank: return "职级"
-        case .unit: return "单位"
-        case .target_id: return "服务对象编号"
-        case .target_name: return "服务对象名称"
-        case .category: return "类别"
-        case .region: return "地区"
-        case .distance_km: return "距离公里"
-        }
-    }
+    func header(_ lang: Language) -> String { lang.text(Header.assignment(self)) }
 }
 
 /// Table formats `solve` can write.
@@ -39,23 +24,12 @@ public enum TableFormat: String, Sendable, CaseIterable {
     case md
     /// JSON arrays of objects with English keys.
     case json
+    /// Workbooks: plan.xlsx, and one per service group and per region (written by the
+    /// ``Spreadsheet/SpreadsheetWriter`` the plan writer is given).
+    case xlsx
 }
 
 extension Tier {
-    /// The tier's name for people (report, compare, explain), one table per language.
-    public func label(_ language: Language) -> String {
-        switch language {
-        case .zh: Self.chineseLabels[self]!
-        case .en: Self.englishLabels[self]!
-        }
-    }
-
-    private static let chineseLabels: [Tier: String] = [
-        .coverage: "覆盖（加权缺口）", .principle: "一对一原则（一人多对象的额外对象数）", .timeliness: "时效（加权延后）",
-        .stability: "稳定（变动）", .quality: "质量（成本）",
-    ]
-    private static let englishLabels: [Tier: String] = [
-        .coverage: "coverage (weighted shortfall)", .principle: "one-to-one principle (extra targets)",
-        .timeliness: "timeliness (weighted lateness)", .stability: "stability (changes)", .quality: "quality (cost)",
-    ]
+    /// The tier's name for people (report, compare, explain), from the phrasebook.
+    public func label(_ language: Language) -> String { language.text(Word.tier(self)) }
 }

@@ -17,6 +17,17 @@ public struct PlanSummary: Sendable, Equatable, Codable {
     public var model: ModelFacts
     /// Violations the independent verifier found (always 0 in a written plan).
     public var violations: Int
+    /// The seats of the scenario's regions that have coordinates, for the maps of report.html
+    /// and `compare --format html` (absent in plans written before there were maps).
+    public var seats: [Seat]?
+
+    /// A region's seat.
+    public struct Seat: Sendable, Equatable, Codable {
+        public var id: String
+        public var name: String
+        public var latitude: Double
+        public var longitude: Double
+    }
 
     /// Sizes before and after aggregation, and deterministic effort counters.
     public struct ModelFacts: Sendable, Equatable, Codable {
@@ -44,6 +55,10 @@ public struct PlanSummary: Sendable, Equatable, Codable {
                            targetClasses: st.targetClasses, blocks: st.blocks, networkBlocks: st.networkBlocks, simplexIterations: st.simplexIterations,
                            nodes: st.nodes, solver: solverName)
         self.violations = violations
+        seats = plan.scenario.regions.compactMap { r in
+            guard let lat = r.latitude, let lon = r.longitude else { return nil }
+            return Seat(id: r.id, name: r.name, latitude: lat, longitude: lon)
+        }
     }
 
     /// Pretty JSON with sorted keys.

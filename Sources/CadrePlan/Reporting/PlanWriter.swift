@@ -1,8 +1,10 @@
 import Foundation
 import Scenario
+import Spreadsheet
 
 /// Writes a plan folder: assignment tables (all, per wave, per group, per region),
-/// coverage.csv, summary.json, timings.json, report.md and pins.csv.
+/// coverage.csv, idle.csv, summary.json, timings.json, report.md, report.html, pins.csv and,
+/// with `.xlsx`, plan.xlsx and one workbook per service group and per region.
 ///
 /// The folder is assembled beside the destination and put in place by one atomic exchange
 /// (``AtomicFolder``), so a reader sees the old plan or the new one, never a mixture, and a
@@ -13,9 +15,11 @@ public struct PlanWriter: Sendable {
     public var language: Language
     /// Table formats to write.
     public var formats: [TableFormat]
+    /// Writes the workbooks of ``TableFormat/xlsx`` (the planning library builds them as data).
+    public var spreadsheetWriter: (any SpreadsheetWriter)?
     /// Creates a writer.
-    public init(language: Language = .zh, formats: [TableFormat] = [.csv]) {
-        self.language = language; self.formats = formats.isEmpty ? [.csv] : formats
+    public init(language: Language = .zh, formats: [TableFormat] = [.csv], spreadsheetWriter: (any SpreadsheetWriter)? = nil) {
+        self.language = language; self.formats = formats.isEmpty ? [.csv] : formats; self.spreadsheetWriter = spreadsheetWriter
     }
 
     /// Writes `plan` (with `summary`) to `folder`, replacing an earlier plan folder there.
@@ -39,7 +43,8 @@ public struct PlanWriter: Sendable {
 
     private func writeContents(_ plan: Plan, summary: PlanSummary, timings: [String: Double], into dir: URL) throws {
         let s = plan.scenario
-        let rows = AssignmentRows(plan: plan)
+        let rows = AssignmentRows(plan: plan, language: language)
+        func t(_ phrase: some Phrase) -> String { language.text(phrase) }
         func emit(_ table: Table, _ path: String, title: String) throws {
             for f in formats {
                 let file = dir.appendingPathComponent(path + "." + f.rawValue).path
@@ -47,68 +52,70 @@ public struct PlanWriter: Sendable {
                 case .csv: try AtomicFile.write(table.csv(), to: file, bom: true)
                 case .md: try AtomicFile.write(table.markdown(title: title), to: file)
                 case .json: try AtomicFile.write(table.json(keys: rows.keys), to: file)
+                case .xlsx: continue  // workbooks hold several tables each: written below
                 }
             }
         }
-        let zh = language == .zh
-        try emit(rows.table(language), "assignments", title: zh ? "\(s.name) 全部派驻" : "\(s.name): all assignments")
+        try emit(rows.table(language), "assignments", title: t(ReportPhrase.allAssignments(s.name)))
         for (w, wave) in s.waves.enumerated() {
-            try emit(rows.table(language) { rows.rows[$0].wave == w }, "waves/\(safeName(wave.id))",
-                     title: zh ? "\(wave.date) 批次 \(wave.id)" : "Wave \(wave.id), \(wave.date)")
+            try emit(rows.table(language, rows: rows.ofWave[w] ?? []), "waves/\(safeName(wave.id))",
+                     title: t(ReportPhrase.waveTitle(id: wave.id, date: wave.date)))
         }
         for g in s.groups {
-            try emit(rows.table(language) { rows.rows[$0].group == g.id }, "groups/\(safeName(g.id))", title: g.name)
+            try emit(rows.table(language, rows: rows.ofGroup[g.id] ?? []), "groups/\(safeName(g.id))", title: g.name)
         }
         for r in s.regions {
-            try emit(rows.table(language) { rows.rows[$0].region == r.id }, "regions/\(safeName(r.id))", title: r.name)
+            try emit(rows.table(language, rows: rows.ofRegion[r.id] ?? []), "regions/\(safeName(r.id))", title: r.name)
         }
-        try AtomicFile.write(coverageTable(summary.indicators).csv(), to: dir.appendingPathComponent("coverage.csv").path, bom: true)
-        try AtomicFile.write(idleTable(summary.indicators).csv(), to: dir.appendingPathComponent("idle.csv").path, bom: true)
+        let coverage = coverageTable(summary.indicators), idle = idleTable(summary.indicators)
+        try AtomicFile.write(coverage.csv(), to: dir.appendingPathComponent("coverage.csv").path, bom: true)
+        try AtomicFile.write(idle.csv(), to: dir.appendingPathComponent("idle.csv").path, bom: true)
         try AtomicFile.write(try summary.json(), to: dir.appendingPathComponent("summary.json").path)
-        var t = "{\n"
+        var timing = "{\n"
         let keys = timings.keys.sorted()
-        for (i, k) in keys.enumerated() { t += "  \(jsonString(k)): \(String(format: "%.4f", timings[k]!))" + (i + 1 < keys.count ? ",\n" : "\n") }
-        try AtomicFile.write(t + "}\n", to: dir.appendingPathComponent("timings.json").path)
+        for (i, k) in keys.enumerated() { timing += "  \(jsonString(k)): \(String(format: "%.4f", timings[k]!))" + (i + 1 < keys.count ? ",\n" : "\n") }
+        try AtomicFile.write(timing + "}\n", to: dir.appendingPathComponent("timings.json").path)
         try AtomicFile.write(Report.markdown(summary: summary, language: language), to: dir.appendingPathComponent("report.md").path)
+        try AtomicFile.write(HTMLReport(summary: summary, language: language).page(), to: dir.appendingPathComponent("report.html").path)
         let pins = plan.pairs.map { [s.cadres[$0.cadre].id, s.targets[$0.target].id, s.waves[$0.wave].id] }
         try AtomicFile.write(CSVText.render(header: ["cadre", "target", "wave"], rows: pins), to: dir.appendingPathComponent("pins.csv").path)
+        if formats.contains(.xlsx) {
+            guard let spreadsheetWriter else { throw OutputError(path: dir.path, action: "write plan.xlsx", reason: "内部错误：未提供工作簿写入器 / internal error: no workbook writer was given to the plan writer") }
+            let books = PlanWorkbooks(plan: plan, summary: summary, language: language, rows: rows, coverage: coverage, idle: idle)
+            try books.write(into: dir, with: spreadsheetWriter, fileName: safeName)
+        }
     }
 
     /// coverage.csv: the indicators, then coverage by category and by region (rates over the
-    /// targets that accept service; those that declined in their own column), then idle cadres
-    /// per region and group with their reasons, and cross-region service.
+    /// targets that accept service; those that declined in their own column).
     func coverageTable(_ ind: CampaignIndicators) -> Table {
-        let zh = language == .zh
-        let header = zh ? ["分组", "编号", "名称", "对象数", "不愿接受服务", "接受服务", "已覆盖", "需求人数", "已派人数", "覆盖率"]
-                        : ["section", "id", "name", "targets", "declined", "accepting", "covered", "demand", "served", "rate"]
+        let header = [Header.section, .id, .name, .targets, .declined, .accepting, .covered, .demand, .served, .rate].map { language.text($0) }
         var rows: [[String]] = []
-        func add(_ section: String, _ rates: [CampaignIndicators.Rate]) {
+        func add(_ section: Header, _ rates: [CampaignIndicators.Rate]) {
             for r in rates {
-                rows.append([section, r.id, r.name, String(r.targets), String(r.declined), String(r.accepting), String(r.covered),
+                rows.append([language.text(section), r.id, r.name, String(r.targets), String(r.declined), String(r.accepting), String(r.covered),
                              String(r.demand), String(r.served), String(format: "%.4f", r.rate)])
             }
         }
-        add(zh ? "指标" : "indicator", ind.indicators)
-        add(zh ? "类别" : "category", ind.byCategory)
-        add(zh ? "地区" : "region", ind.byRegion)
-        return Table(header: header, rows: rows)
+        add(.indicator, ind.indicators)
+        add(.category, ind.byCategory)
+        add(.region, ind.byRegion)
+        return Table(header: header, rows: rows, kinds: [.text, .text, .text] + Array(repeating: .integer, count: 6) + [.percent])
     }
 
     /// idle.csv: cadres left at home per region and per group, with the reason.
     func idleTable(_ ind: CampaignIndicators) -> Table {
-        let zh = language == .zh
-        let header = zh ? ["分组", "编号", "名称", "干部数", "未派出", "无可服务对象", "名额已满", "其他"]
-                        : ["section", "id", "name", "cadres", "idle", "no_target_left", "quota_full", "other"]
+        let header = [Header.section, .id, .name, .cadres, .idle, .noTargetLeft, .quotaFull, .otherReason].map { language.text($0) }
         var rows: [[String]] = []
-        func add(_ section: String, _ counts: [IdleCadres.Count]) {
+        func add(_ section: Header, _ counts: [IdleCadres.Count]) {
             for c in counts {
-                let name = c.id.isEmpty ? (zh ? "无服务组" : "no group") : c.name
-                rows.append([section, c.id, name, String(c.cadres), String(c.idle), String(c.noTarget), String(c.quotaFull), String(c.other)])
+                rows.append([language.text(section), c.id, Report.idleName(c, language), String(c.cadres), String(c.idle), String(c.noTarget),
+                             String(c.quotaFull), String(c.other)])
             }
         }
-        add(zh ? "地区" : "region", ind.idle.byRegion)
-        add(zh ? "服务组" : "group", ind.idle.byGroup)
-        return Table(header: header, rows: rows)
+        add(.region, ind.idle.byRegion)
+        add(.group, ind.idle.byGroup)
+        return Table(header: header, rows: rows, kinds: [.text, .text, .text] + Array(repeating: .integer, count: 5))
     }
 
     /// File names from ids: keep letters, digits, `-`, `_` and CJK; replace the rest.

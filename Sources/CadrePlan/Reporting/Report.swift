@@ -32,29 +32,35 @@ public enum Report {
         return out
     }
 
-    /// report.md.
+    /// report.md: tiers, indicators, dispatch, idle cadres, cross-region service and model size,
+    /// every word from the phrasebook in `language`.
     public static func markdown(summary s: PlanSummary, language: Language) -> String {
-        let zh = language == .zh
-        var out = zh ? "# 派驻方案：\(s.scenario)\n\n模式 \(s.mode)，状态 \(s.status)。\n\n" : "# Plan: \(s.scenario)\n\nMode \(s.mode), status \(s.status).\n\n"
-        out += zh ? "## 目标分层\n\n| 层 | 值 | 界 | 状态 |\n|---|---|---|---|\n" : "## Tiers\n\n| tier | value | bound | status |\n|---|---|---|---|\n"
-        for t in s.tiers { out += "| \(t.tier.label(language)) | \(t.value) | \(format(t.bound)) | \(t.status) |\n" }
-        out += zh ? "\n## 指标（按接受服务的对象计）\n\n| 指标 | 已覆盖/接受服务 | 比率 | 不愿接受服务 |\n|---|---|---|---|\n"
-                  : "\n## Indicators (over the targets that accept service)\n\n| indicator | covered/accepting | rate | declined |\n|---|---|---|---|\n"
+        func t(_ phrase: some Phrase) -> String { language.text(phrase) }
+        func head(_ columns: [Header]) -> String {
+            "| " + columns.map { t($0) }.joined(separator: " | ") + " |\n|" + String(repeating: "---|", count: columns.count) + "\n"
+        }
+        var out = "# " + t(ReportPhrase.planTitle(s.scenario)) + "\n\n"
+        out += t(ReportPhrase.modeAndStatus(mode: t(Word.mode(s.mode)), status: t(Word.status(s.status)))) + "\n\n"
+        out += "## " + t(ReportPhrase.tiersTitle) + "\n\n" + head([.tier, .value, .bound, .status])
+        for tier in s.tiers { out += "| \(tier.tier.label(language)) | \(tier.value) | \(format(tier.bound)) | \(t(Word.status(tier.status))) |\n" }
+        out += "\n## " + t(ReportPhrase.indicatorsTitle) + "\n\n" + head([.indicator, .coveredOfAccepting, .rate, .declined])
         for r in s.indicators.indicators {
             out += "| \(r.name) | \(r.covered)/\(r.accepting) | \(String(format: "%.1f%%", r.rate * 100)) | \(r.declined) |\n"
         }
-        out += zh ? "\n## 分批派驻\n\n| 批次 | 日期 | 层级 | 派出 | 名额 |\n|---|---|---|---|---|\n" : "\n## Dispatch\n\n| wave | date | level | dispatched | quota |\n|---|---|---|---|---|\n"
-        for d in s.indicators.dispatch { out += "| \(d.wave) | \(d.date) | \(d.level) | \(d.dispatched) | \(d.quota.map(String.init) ?? "-") |\n" }
+        out += "\n## " + t(ReportPhrase.dispatchTitle) + "\n\n" + head([.wave, .date, .level, .dispatched, .quota])
+        for d in s.indicators.dispatch {
+            out += "| \(d.wave) | \(d.date) | \(t(Word.levelKey(d.level))) | \(d.dispatched) | \(d.quota.map(String.init) ?? "-") |\n"
+        }
         let i = s.indicators
-        out += zh ? "\n派出干部 \(i.cadresDispatched) 人，结对 \(i.pairs) 个（一人多对象的额外对象 \(i.extraTargets) 个），平均距离 \(i.distanceMeanKm) 公里，最远 \(i.distanceMaxKm) 公里。\n"
-                  : "\n\(i.cadresDispatched) cadres dispatched, \(i.pairs) pairs (\(i.extraTargets) extra targets beyond each cadre's first), mean distance \(i.distanceMeanKm) km, longest \(i.distanceMaxKm) km.\n"
-        out += idleMarkdown(i.idle, zh: zh)
+        out += "\n" + t(ReportPhrase.dispatchSentence(cadres: i.cadresDispatched, pairs: i.pairs, extra: i.extraTargets,
+                                                     mean: i.distanceMeanKm, longest: i.distanceMaxKm)) + "\n"
+        out += idleMarkdown(i.idle, language: language)
         if !i.crossRegion.isEmpty {
-            out += zh ? "\n## 支援外地（市县干部跨地区服务）\n\n| 地区 | 派往外地 | 外地支援 |\n|---|---|---|\n" : "\n## Cross-region service (county cadres)\n\n| region | given | received |\n|---|---|---|\n"
+            out += "\n## " + t(ReportPhrase.crossRegionTitle) + "\n\n" + head([.region, .given, .received])
             for r in i.crossRegion { out += "| \(r.name) | \(r.given) | \(r.received) |\n" }
         }
-        out += zh ? "\n模型：逐人模型 \(s.model.individual.variables) 个变量，聚类后求解 \(s.model.solved.variables) 个变量、\(s.model.solved.rows) 行，\(s.model.blocks) 个独立块。\n"
-                  : "\nModel: individual model \(s.model.individual.variables) variables; solved \(s.model.solved.variables) variables, \(s.model.solved.rows) rows in \(s.model.blocks) independent blocks.\n"
+        out += "\n" + t(ReportPhrase.modelSentence(individual: s.model.individual.variables, variables: s.model.solved.variables,
+                                                  rows: s.model.solved.rows, blocks: s.model.blocks)) + "\n"
         return out
     }
 
@@ -71,21 +77,26 @@ public enum Report {
     }
 
     /// The idle-cadre tables of report.md (rows with idle cadres only).
-    private static func idleMarkdown(_ idle: IdleCadres, zh: Bool) -> String {
-        guard idle.total > 0 else { return zh ? "\n全部干部均已派出。\n" : "\nEvery cadre is dispatched.\n" }
-        var out = zh ? "\n## 未派出干部（\(idle.total) 人）\n" : "\n## Idle cadres (\(idle.total))\n"
-        for (title, counts) in [(zh ? "按地区" : "By home region", idle.byRegion), (zh ? "按服务组" : "By service group", idle.byGroup)] {
+    private static func idleMarkdown(_ idle: IdleCadres, language: Language) -> String {
+        func t(_ phrase: some Phrase) -> String { language.text(phrase) }
+        guard idle.total > 0 else { return "\n" + t(ReportPhrase.everyCadreDispatched) + "\n" }
+        var out = "\n## " + t(ReportPhrase.idleTitle(idle.total)) + "\n"
+        for (title, counts) in [(t(ReportPhrase.byHomeRegion), idle.byRegion), (t(ReportPhrase.byServiceGroup), idle.byGroup)] {
             let rows = counts.filter { $0.idle > 0 }
             guard !rows.isEmpty else { continue }
             out += "\n" + title + "\n\n"
-            out += zh ? "| 名称 | 干部数 | 未派出 | 无可服务对象 | 名额已满 | 其他 |\n|---|---|---|---|---|---|\n"
-                      : "| name | cadres | idle | no target left | quota full | other |\n|---|---|---|---|---|---|\n"
+            let columns: [Header] = [.name, .cadres, .idle, .noTargetLeftText, .quotaFullText, .otherReason]
+            out += "| " + columns.map { t($0) }.joined(separator: " | ") + " |\n|" + String(repeating: "---|", count: columns.count) + "\n"
             for c in rows {
-                let name = c.id.isEmpty ? (zh ? "无服务组" : "no group") : c.name
-                out += "| \(name) | \(c.cadres) | \(c.idle) | \(c.noTarget) | \(c.quotaFull) | \(c.other) |\n"
+                out += "| \(idleName(c, language)) | \(c.cadres) | \(c.idle) | \(c.noTarget) | \(c.quotaFull) | \(c.other) |\n"
             }
         }
         return out
+    }
+
+    /// A region's or group's name in the idle tables; cadres without a group get a name of their own.
+    static func idleName(_ c: IdleCadres.Count, _ language: Language) -> String {
+        c.id.isEmpty ? language.text(Word.noGroup) : c.name
     }
 
     static func pad(_ s: String, _ width: Int) -> String {

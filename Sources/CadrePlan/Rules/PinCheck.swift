@@ -65,7 +65,7 @@ public enum PinCheck {
 
     private static func error(_ pin: Pin, column: String, _ message: String) -> InputError {
         guard let source = pin.source else { return InputError(file: "pins", message: message) }
-        return InputError(file: source.file, line: source.line, column: source.columns[column], columnName: column, message: message)
+        return InputError(file: source.file, line: source.line, column: source.columns[column], columnName: column, sheet: source.sheet, message: message)
     }
 
     /// Where a cadre's targets-per-cadre limit comes from, for messages.
