@@ -50,9 +50,6 @@ struct PreparedScenario: Sendable {
     let previous: [ResolvedPin]?
     /// Earlier assignments whose cadre, target or wave no longer exists: changes no plan can avoid.
     let previousUnresolved: Int
-    /// Earlier partners of each cadre / target (positions and wave).
-    let previousByCadre: [Int: [ResolvedPin]]
-    let previousByTarget: [Int: [ResolvedPin]]
     /// The objective tiers in the order they are minimised (``TierOrder``).
     let tiers: [Tier]
 
@@ -102,7 +99,6 @@ struct PreparedScenario: Sendable {
         }
         var resolvedPrevious: [ResolvedPin] = []
         var unresolved = 0
-        var byCadre: [Int: [ResolvedPin]] = [:], byTarget: [Int: [ResolvedPin]] = [:]
         var seen = Set<ResolvedPin>(), seenUnresolved = Set<[String]>()
         for p in previous ?? [] {
             // An earlier pair listed twice is one assignment (ChangeReport counts it once too).
@@ -113,13 +109,9 @@ struct PreparedScenario: Sendable {
             let r = ResolvedPin(cadre: c, target: t, wave: w)
             guard seen.insert(r).inserted else { continue }
             resolvedPrevious.append(r)
-            byCadre[c, default: []].append(r)
-            byTarget[t, default: []].append(r)
         }
         self.previous = previous == nil ? nil : resolvedPrevious
         previousUnresolved = unresolved
-        previousByCadre = byCadre
-        previousByTarget = byTarget
         pairRules = rules
         listedTargets = listed
         specialCadres = specialC
