@@ -8,6 +8,8 @@ struct Block: Sendable {
     var cadreClasses: [Int]
     var targetClasses: [Int]
     var arcs: [Int]
+    /// Keep groups of the block's cadre classes (re-planning).
+    var keepGroups: [Int] = []
 }
 
 extension ClassPartition {
@@ -48,17 +50,20 @@ extension ClassPartition {
         for c in 0..<k where hasArc[c] { blocks[block(for: c)].cadreClasses.append(c) }
         for m in 0..<targetClasses.count where targetHasArc[m] { blocks[block(for: k + m)].targetClasses.append(m) }
         for (i, a) in arcs.enumerated() { blocks[block(for: a.cadreClass)].arcs.append(i) }
+        // A keep group's arcs all leave its class, so it lies in that class's block.
+        for (g, group) in keepGroups.enumerated() { blocks[block(for: group.cadreClass)].keepGroups.append(g) }
         return blocks
     }
 
-    /// The cadre classes counted by each quota the scenario sets (any wave), by the rule book's membership.
+    /// The cadre classes counted by each quota the scenario sets (any wave), by the rule book's
+    /// membership. Pinned classes are dispatched already: their quota use is a constant.
     private func quotaGroups(_ p: PreparedScenario) -> [[Int]] {
         struct Scope: Hashable, Comparable {
             let kind: QuotaKind, key: String
             static func < (a: Scope, b: Scope) -> Bool { (a.kind.rawValue, a.key) < (b.kind.rawValue, b.key) }
         }
         var groups: [Scope: [Int]] = [:]
-        for (i, cc) in cadreClasses.enumerated() {
+        for (i, cc) in cadreClasses.enumerated() where cc.dispatchedIn == nil {
             for w in p.scenario.waves.indices {
                 for quota in p.quotaKeys(cadre: cc.representative, wave: w) {
                     groups[Scope(kind: quota.kind, key: quota.key), default: []].append(i)

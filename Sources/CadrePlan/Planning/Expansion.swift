@@ -1,89 +1,161 @@
-/// Turns class counts back into named cadres and targets, deterministically.
+import MIP
+
+/// Turns class counts back into named cadres and targets, deterministically (docs/MODEL.md).
 ///
-/// Cadres of a class are taken in id order; the first n[k,w1] go to the first wave,
-/// the next n[k,w2] to the second, and so on. Within a (class, wave), pairs are dealt
-/// to its cadres round-robin so that each cadre gets ⌊Z/n⌋ or ⌈Z/n⌉ targets, and each
-/// cadre takes consecutive targets (cyclically, id order) from a pointer kept per target
-/// class, so every target's count differs from its class-mates' by at most one. That is
-/// why the class bounds suffice: see docs/MODEL.md.
-///
-/// Re-planning one-to-one: along an arc that carries earlier pairs, each slot's target is
-/// given one of its own earlier cadres of that class, so that every such pair is kept; the
-/// class's wave with that arc is expanded first so those cadres are still free.
+/// 1. Cadres: for each class, each keep group's keepers in their wave (the group's first free
+///    members, id order); then each wave's *pool*: the keepers of groups without keeper counts
+///    first, then the next free members in id order. Pinned classes dispatch every member.
+/// 2. Slots: each full keep group and each pool deals its pairs round-robin to its cadres, one
+///    dealer continued across arcs, so every cadre gets ⌊p/n⌋ or ⌈p/n⌉ pairs and ⌊x/n⌋ or ⌈x/n⌉
+///    of each run of x. A full group deals its kept and tight pairs arc by arc, then as few others
+///    as the pool allows; the pool deals the other groups' kept pairs (which land on their
+///    keepers, listed first in that order), what full groups leave of tight arcs, then the rest.
+/// 3. Targets: kept slots go to the cadre's own earlier targets; every other slot takes the next
+///    target of its class from a pointer the class keeps across the whole block (id order,
+///    cyclically), passing over targets that are full or that the cadre already serves. The
+///    argument in docs/MODEL.md shows none is ever missing; if one were, the expansion reports
+///    itself incomplete and the planner does not use it.
 enum Expansion {
-    static func expand(block: Block, model: BlockModel, values: [Double], partition q: ClassPartition, prepared p: PreparedScenario) -> [PlannedPair] {
-        var pairs: [PlannedPair] = []
-        var targetPointer: [Int: Int] = [:]
-        var used: [Int: Set<Int>] = [:]    // dispatched cadres per class
-        var scan: [Int: Int] = [:]         // position in members of the next cadre to look at
+    /// A cadre's share of one arc: how many pairs, and whether they are kept earlier pairs.
+    private struct Share { let cadre: Int; let arc: Int; let kept: Bool; var count: Int }
+
+    /// The block's pairs, and whether every slot found a target.
+    static func expand(block: Block, model: BlockModel, values: [Double], partition q: ClassPartition,
+                       prepared p: PreparedScenario) -> (pairs: [PlannedPair], complete: Bool) {
+        func value(_ v: Variable?) -> Int? { v.map { Int(values[$0.index].rounded()) } }
+        func z(_ i: Int) -> Int { value(model.arcVariable[i])! }
         var arcsOf: [BlockModel.ClassWave: [Int]] = [:]
-        for i in block.arcs {
-            let a = q.arcs[i]
-            arcsOf[.init(cadreClass: a.cadreClass, wave: a.wave), default: []].append(i)
+        for i in block.arcs { arcsOf[.init(cadreClass: q.arcs[i].cadreClass, wave: q.arcs[i].wave), default: []].append(i) }
+        var groupsOf: [BlockModel.ClassWave: [Int]] = [:]
+        for g in block.keepGroups { groupsOf[.init(cadreClass: q.keepGroups[g].cadreClass, wave: q.keepGroups[g].wave), default: []].append(g) }
+        let keys = arcsOf.keys.sorted { ($0.cadreClass, $0.wave) < ($1.cadreClass, $1.wave) }
+        var complete = true
+
+        // 1. Cadres: each group's keepers, then each wave's pool. A pool lists the keepers of
+        //    groups without keeper counts first (their kept pairs are dealt to them in that order).
+        var chosen: [Int: [Int]] = [:]                      // keep group → its keepers
+        var pool: [BlockModel.ClassWave: [Int]] = [:]
+        var used = Set<Int>()
+        func keptBy(_ g: Int) -> Int { model.keepVariables[g]!.kept.values.reduce(0) { $0 + value($1)! } }
+        for k in block.cadreClasses {
+            let cc = q.cadreClasses[k]
+            for g in block.keepGroups where q.keepGroups[g].cadreClass == k {
+                let n = value(model.keepVariables[g]!.keepers) ?? keptBy(g)
+                let take = Array(q.keepGroups[g].members.lazy.filter { !used.contains($0) }.prefix(n))
+                if take.count < n { complete = false }
+                used.formUnion(take)
+                chosen[g] = take
+            }
+            var next = 0
+            for key in keys where key.cadreClass == k {
+                let groups = groupsOf[key] ?? []
+                var take = groups.filter { model.keepVariables[$0]!.keepers == nil }.flatMap { chosen[$0]! }
+                var n = (value(model.dispatchVariable[key]) ?? cc.members.count) - groups.reduce(0) { $0 + chosen[$1]!.count }
+                while n > 0 && next < cc.members.count {
+                    let c = cc.members[next]
+                    next += 1
+                    if used.insert(c).inserted { take.append(c); n -= 1 }
+                }
+                if n > 0 { complete = false }
+                pool[key] = take
+            }
         }
-        func z(_ i: Int) -> Int { Int(values[model.arcVariable[i]!.index].rounded()) }
-        func keeps(_ key: BlockModel.ClassWave) -> Bool {
-            (arcsOf[key] ?? []).contains { q.arcs[$0].previous > 0 && z($0) > 0 }
-        }
-        // (class, wave) in order: class, then the wave that keeps earlier pairs, then wave.
-        let keys = model.dispatchVariable.keys.sorted {
-            ($0.cadreClass, keeps($0) ? 0 : 1, $0.wave) < ($1.cadreClass, keeps($1) ? 0 : 1, $1.wave)
-        }
+
+        // 2. Slots, dealt per full group and per pool.
+        var shares: [Share] = []
         for key in keys {
-            let n = Int(values[model.dispatchVariable[key]!.index].rounded())
-            guard n > 0 else { continue }
-            let k = key.cadreClass
-            let members = q.cadreClasses[k].members
-            var arcs = (arcsOf[key] ?? []).sorted { (q.arcs[$0].pinned, -$0) > (q.arcs[$1].pinned, -$1) }
-            var cadres: [Int] = []
-            if members.count > 1 && q.cadreClasses[k].countLimit == 1 {
-                for i in arcs where q.arcs[i].previous > 0 {
-                    let a = q.arcs[i]
-                    let targets = q.targetClasses[a.targetClass].members
-                    var ptr = targetPointer[a.targetClass, default: 0]
-                    for _ in 0..<z(i) {
-                        let t = targets[ptr]
-                        // The argument in docs/MODEL.md guarantees a free earlier partner here.
-                        if let c = (p.previousByTarget[t] ?? []).first(where: {
-                            $0.wave == key.wave && q.classOfCadre[$0.cadre] == k && !(used[k]?.contains($0.cadre) ?? false)
-                        })?.cadre {
-                            used[k, default: []].insert(c)
-                            cadres.append(c)
-                            pairs.append(PlannedPair(cadre: c, target: t, wave: key.wave))
-                            ptr = (ptr + 1) % targets.count
-                        }
-                    }
-                    targetPointer[a.targetClass] = ptr
+            let arcs = arcsOf[key]!
+            let groups = groupsOf[key] ?? []
+            let full = groups.filter { model.keepVariables[$0]!.keepers != nil }
+            let tight = Set(arcs.filter(q.isTight))
+            let limit = q.cadreClasses[key.cadreClass].countLimit
+            func kept(_ g: Int, _ a: Int) -> Int { value(model.keepVariables[g]!.kept[a]) ?? 0 }
+            func new(_ g: Int, _ a: Int) -> Int { value(model.keepVariables[g]!.tight[a]) ?? 0 }
+            // What the arcs that are not tight have left once kept pairs are placed.
+            var left = arcs.filter { !tight.contains($0) }.map { a in (arc: a, count: z(a) - groups.reduce(0) { $0 + kept($1, a) }) }
+            func takeLeft(_ count: Int) -> [(arc: Int, kept: Int, new: Int)] {
+                var need = count, out: [(arc: Int, kept: Int, new: Int)] = []
+                for i in left.indices where need > 0 && left[i].count > 0 {
+                    let n = min(need, left[i].count)
+                    out.append((arc: left[i].arc, kept: 0, new: n)); left[i].count -= n; need -= n
                 }
-                arcs.removeAll { q.arcs[$0].previous > 0 }
+                if need > 0 { complete = false }
+                return out
             }
-            // The rest of this wave's cadres: the next free ones in id order.
-            var free: [Int] = []
-            var at = scan[k, default: 0]
-            while cadres.count + free.count < n && at < members.count {
-                if !(used[k]?.contains(members[at]) ?? false) { free.append(members[at]); used[k, default: []].insert(members[at]) }
-                at += 1
+            // Full groups take their kept and tight pairs, and as few others as the pool allows
+            // (docs/MODEL.md: a total between these bounds exists).
+            let held = full.map { g in arcs.reduce(0) { $0 + kept(g, $1) + new(g, $1) } }
+            let total = arcs.reduce(0) { $0 + z($1) }
+            var extra = max(0, total - limit * pool[key]!.count - held.reduce(0, +))
+            for (i, g) in full.enumerated() {
+                let more = min(extra, limit * chosen[g]!.count - held[i])
+                extra -= max(0, more)
+                let runs = arcs.map { (arc: $0, kept: kept(g, $0), new: new(g, $0)) }.filter { $0.kept + $0.new > 0 }
+                shares += deal(runs + takeLeft(max(0, more)), to: chosen[g]!)
             }
-            scan[k] = at
-            guard !free.isEmpty else { continue }
-            var dealer = 0  // round-robin position over `free`, continued across target classes
-            for i in arcs {
-                let a = q.arcs[i]
-                let count = z(i)
-                guard count > 0 else { continue }
-                var counts = [Int](repeating: 0, count: free.count)
-                for _ in 0..<count { counts[dealer] += 1; dealer = (dealer + 1) % free.count }
-                let targets = q.targetClasses[a.targetClass].members
-                var ptr = targetPointer[a.targetClass, default: 0]
-                for (ci, c) in counts.enumerated() {
-                    for _ in 0..<c {
-                        pairs.append(PlannedPair(cadre: free[ci], target: targets[ptr], wave: a.wave))
-                        ptr = (ptr + 1) % targets.count
-                    }
-                }
-                targetPointer[a.targetClass] = ptr
+            if extra > 0 { complete = false }
+            // The pool: kept pairs of the other groups (dealt to their keepers, first in the pool),
+            // what full groups leave of tight arcs, and the rest.
+            var runs: [(arc: Int, kept: Int, new: Int)] = []
+            for g in groups where model.keepVariables[g]!.keepers == nil {
+                for (a, _) in q.keepGroups[g].arcs where kept(g, a) > 0 { runs.append((arc: a, kept: kept(g, a), new: 0)) }
+            }
+            for a in arcs where tight.contains(a) {
+                let taken = full.reduce(0) { $0 + kept($1, a) + new($1, a) }
+                if z(a) > taken { runs.append((arc: a, kept: 0, new: z(a) - taken)) }
+            }
+            runs += takeLeft(left.reduce(0) { $0 + $1.count })
+            shares += deal(runs, to: pool[key]!)
+        }
+
+        // 3. Targets: kept slots first, so that every other slot sees which targets are full.
+        var load: [Int: Int] = [:]
+        var serves = Set<Int>()
+        let targetCount = p.scenario.targets.count
+        var pairs: [PlannedPair] = []
+        for s in shares where s.kept {
+            let earlier = (q.keepable[s.cadre]?[s.arc] ?? []).filter { load[$0, default: 0] < q.targetClasses[q.classOfTarget[$0]].demand }
+            if earlier.count < s.count { complete = false }
+            for t in earlier.prefix(s.count) {
+                load[t, default: 0] += 1
+                serves.insert(s.cadre * targetCount + t)
+                pairs.append(PlannedPair(cadre: s.cadre, target: t, wave: q.arcs[s.arc].wave))
             }
         }
-        return pairs
+        var pointer: [Int: Int] = [:]
+        for s in shares where !s.kept {
+            let a = q.arcs[s.arc]
+            let tc = q.targetClasses[a.targetClass]
+            var at = pointer[a.targetClass, default: 0], placed = 0, looked = 0
+            while placed < s.count && looked < tc.members.count {
+                let t = tc.members[at]
+                at = (at + 1) % tc.members.count
+                looked += 1
+                guard load[t, default: 0] < tc.demand, serves.insert(s.cadre * targetCount + t).inserted else { continue }
+                load[t, default: 0] += 1
+                pairs.append(PlannedPair(cadre: s.cadre, target: t, wave: a.wave))
+                placed += 1
+            }
+            if placed < s.count { complete = false }
+            pointer[a.targetClass] = at
+        }
+        return (pairs, complete)
+    }
+
+    /// Deals runs of slots round-robin to `cadres`, one dealer across all runs; returns each
+    /// cadre's share of each run, in run order and then cadre order (a run's kept slots come
+    /// first and are dealt before its new ones).
+    private static func deal(_ runs: [(arc: Int, kept: Int, new: Int)], to cadres: [Int]) -> [Share] {
+        guard !cadres.isEmpty else { return [] }
+        var dealer = 0
+        var out: [Share] = []
+        for run in runs {
+            for (count, kept) in [(run.kept, true), (run.new, false)] where count > 0 {
+                var counts = [Int](repeating: 0, count: cadres.count)
+                for _ in 0..<count { counts[dealer] += 1; dealer = (dealer + 1) % cadres.count }
+                for (i, c) in counts.enumerated() where c > 0 { out.append(Share(cadre: cadres[i], arc: run.arc, kept: kept, count: c)) }
+            }
+        }
+        return out
     }
 }

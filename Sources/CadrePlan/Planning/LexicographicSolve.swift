@@ -24,11 +24,20 @@ struct LexicographicSolve {
 
     func run(_ bm: BlockModel) throws -> BlockSolution {
         // One loaded problem for all tiers: each solve starts from the previous basis.
-        let session: any MIPSession
+        var session: any MIPSession
         do { session = try solver.makeSession(for: bm.model) } catch { throw PlanError.solver("\(error)") }
         var values: [Double]? = nil
         var result = BlockSolution(tiers: [], values: [])
         for tier in bm.tiers {
+            if tier.tier == .stability && !bm.keepRows.isEmpty {
+                // Re-planning: the keep rows join the model here (BlockModel.keepRows), in one new
+                // session with the earlier tiers' rows, and the keep variables, free until now, are
+                // set to 0 in the incumbent so that it stays feasible.
+                var full = session.model
+                for row in bm.keepRows { full.addConstraint(row.name, row.terms, lower: row.lower, upper: row.upper) }
+                do { session = try solver.makeSession(for: full) } catch { throw PlanError.solver("\(error)") }
+                if var v = values { for x in bm.keepVariableList { v[x.index] = 0 }; values = v }
+            }
             let objective = Objective(sense: .minimize, terms: tier.terms, constant: tier.constant)
             if tier.terms.isEmpty {
                 // Nothing to optimise (e.g. one wave only): the value is the constant.

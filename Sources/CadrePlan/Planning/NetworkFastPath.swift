@@ -102,7 +102,8 @@ enum NetworkFastPath {
         init?(block: Block, model bm: BlockModel, partition q: ClassPartition) {
             guard let first = block.arcs.first else { return nil }
             let wave = q.arcs[first].wave
-            guard block.arcs.allSatisfy({ q.arcs[$0].wave == wave && q.arcs[$0].pinned == 0 }) else { return nil }
+            guard block.arcs.allSatisfy({ q.arcs[$0].wave == wave }), block.keepGroups.isEmpty,
+                  block.cadreClasses.allSatisfy({ q.cadreClasses[$0].dispatchedIn == nil }) else { return nil }
             guard block.cadreClasses.allSatisfy({ q.cadreClasses[$0].countLimit == 1 && !q.cadreClasses[$0].needsLoadRow }) else { return nil }
             let index = VariableIndex(block: block, model: bm)
             guard Self.isMatchingModel(block: block, model: bm, partition: q, index: index),

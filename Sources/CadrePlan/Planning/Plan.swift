@@ -102,6 +102,10 @@ public struct PlanStatistics: Sendable, Equatable {
     public var nodes = 0
     /// Wall-clock seconds per phase (`prepare`, `solve`, `expand`).
     public var seconds: [String: Double] = [:]
+    /// Re-planning only: how earlier pairs were counted — `classes` (the class model of
+    /// docs/MODEL.md), `participants apart`, or `participants apart (fallback: why)` when the class
+    /// model's plan did not keep what it counted and the planner solved again. `nil` otherwise.
+    public var replanClasses: String?
 }
 
 /// A solved deployment plan.

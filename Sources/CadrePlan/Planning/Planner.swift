@@ -42,6 +42,10 @@ public struct PlannerOptions: Sendable {
     /// Solves blocks that are pure assignment problems as one maximum weight matching
     /// (exact; see ``MatchingSolver``); `nil` solves every block as an integer program.
     public var matchingSolver: (any MatchingSolver)?
+    /// Re-planning: keep every cadre and target of a keepable earlier pair in a class of its own
+    /// (what the planner falls back to should the class model's kept count ever not be realised;
+    /// tests compare the two).
+    var earlierParticipantsApart = false
     /// Creates options.
     public init(mode: AssignmentMode? = nil, aggregate: Bool = true, timeLimit: Double? = nil, parallel: Bool = true) {
         self.mode = mode; self.aggregate = aggregate; self.timeLimit = timeLimit; self.parallel = parallel
@@ -77,12 +81,41 @@ public struct Planner: Sendable {
     public init(solver: any MIPSolver) { self.solver = solver }
 
     /// Plans `scenario` lexicographically: coverage, then timeliness, then quality.
+    ///
+    /// When re-planning, the class model's stability tier is checked against the plan it expands
+    /// to (the kept pairs recounted from the pairs). docs/MODEL.md proves they agree; should they
+    /// ever not, the planner solves again with every cadre and target of a keepable earlier pair in
+    /// a class of its own, reports that in ``PlanStatistics/replanClasses``, and never returns a
+    /// plan whose stability differs from its recount.
     public func plan(_ scenario: Scenario, options: PlannerOptions = PlannerOptions()) throws -> Plan {
         let clock = Stopwatch()
         let prepared = PreparedScenario(scenario, mode: options.mode, tierOrder: options.tierOrder, previous: options.previous)
         let pinProblems = PinCheck.problems(prepared)
         if !pinProblems.isEmpty { throw PlanError.invalidPins(pinProblems) }
-        let partition = ClassPartition(prepared, aggregate: options.aggregate)
+        let apart = options.earlierParticipantsApart
+        var attempt = try solve(prepared, ClassPartition(prepared, aggregate: options.aggregate, participantsApart: apart), options, clock)
+        if prepared.previous != nil {
+            attempt.statistics.replanClasses = apart ? "participants apart" : "classes"
+        }
+        if let why = attempt.inexact, options.aggregate, !apart, prepared.previous != nil {
+            options.progress?(PlanProgress(phase: "fallback", tier: nil, block: 0, blocks: 0))
+            attempt = try solve(prepared, ClassPartition(prepared, aggregate: true, participantsApart: true), options, clock)
+            attempt.statistics.replanClasses = "participants apart (fallback: \(why))"
+        }
+        if let why = attempt.inexact { throw PlanError.solver("internal check failed: \(why)") }
+        return Plan(prepared: prepared, pairs: attempt.pairs, tiers: attempt.tiers, statistics: attempt.statistics)
+    }
+
+    /// One solve over `partition`, and whether its expansion realises the class solution.
+    private struct Attempt {
+        var pairs: [PlannedPair]
+        var tiers: [TierOutcome]
+        var statistics: PlanStatistics
+        /// Why the plan does not match the class solution, or `nil` when it does.
+        var inexact: String?
+    }
+
+    private func solve(_ prepared: PreparedScenario, _ partition: ClassPartition, _ options: PlannerOptions, _ clock: Stopwatch) throws -> Attempt {
         let blocks = partition.blocks(prepared)
         var stats = PlanStatistics()
         stats.cadreClasses = partition.cadreClasses.count
@@ -91,11 +124,11 @@ public struct Planner: Sendable {
         stats.individualModel = partition.individualSize(prepared)
         let models = blocks.enumerated().map { i, b in BlockModel(block: b, partition: partition, prepared: prepared, name: "block\(i + 1)") }
         for m in models {
-            stats.solvedModel.variables += m.model.variables.count
-            stats.solvedModel.rows += m.model.constraints.count
-            stats.solvedModel.nonzeros += m.model.nonzeroCount
+            stats.solvedModel.variables += m.size.variables
+            stats.solvedModel.rows += m.size.rows
+            stats.solvedModel.nonzeros += m.size.nonzeros
         }
-        stats.seconds["prepare"] = clock.lap()
+        stats.seconds["prepare", default: 0] += clock.lap()
 
         // Solve blocks, largest first so the long one starts at once.
         let order = models.indices.sorted { (models[$0].model.variables.count, $1) > (models[$1].model.variables.count, $0) }
@@ -126,14 +159,15 @@ public struct Planner: Sendable {
         }
         var solutions: [BlockSolution] = []
         for r in results.values { solutions.append(try r!.get()) }
-        stats.seconds["solve"] = clock.lap()
+        stats.seconds["solve", default: 0] += clock.lap()
         stats.networkBlocks = network.values.filter { $0 != nil }.count
 
         // Tier values: each block's, plus the part of the tier's constant no block holds (the
-        // shortfall of targets no cadre can serve, earlier pairs no arc can keep).
+        // shortfall of targets no cadre can serve, earlier pairs no arc can keep) and what pins fix.
         var tiers: [TierOutcome] = []
+        let pinned = partition.pinned.pairs
         for (t, tier) in prepared.tiers.enumerated() {
-            var value = prepared.tierConstant(tier) - models.reduce(0) { $0 + Int($1.tiers[t].constant) }
+            var value = prepared.tierValue(tier, pairs: pinned) - models.reduce(0) { $0 + Int($1.tiers[t].constant) }
             var bound: Int? = value
             var status = "optimal"
             var seconds = 0.0
@@ -147,13 +181,27 @@ public struct Planner: Sendable {
         }
         for s in solutions { stats.simplexIterations += s.iterations; stats.nodes += s.nodes }
 
-        var pairs: [PlannedPair] = []
+        var pairs = pinned
+        var inexact: String? = nil
         for (i, b) in blocks.enumerated() {
-            pairs += Expansion.expand(block: b, model: models[i], values: solutions[i].values, partition: partition, prepared: prepared)
+            let expanded = Expansion.expand(block: b, model: models[i], values: solutions[i].values, partition: partition, prepared: prepared)
+            pairs += expanded.pairs
+            if !expanded.complete { inexact = "block \(i + 1) could not be expanded" }
         }
         pairs.sort()
-        stats.seconds["expand"] = clock.lap()
-        return Plan(prepared: prepared, pairs: pairs, tiers: tiers, statistics: stats)
+        if inexact == nil, let t = tiers.firstIndex(where: { $0.tier == .stability }) {
+            // The kept pairs are recounted from the plan itself. Within a proven optimum they must
+            // agree with the class model; a tier stopped early may have kept more than its count.
+            let recount = prepared.tierValue(.stability, pairs: pairs)
+            if recount < tiers[t].value && !tiers[t].isOptimal {
+                tiers[t].value = recount
+                tiers[t].gap = tiers[t].bound.map { LexicographicSolve.gap(recount, $0) }
+            } else if recount != tiers[t].value {
+                inexact = "stability recounted from the plan is \(recount), the class model's \(tiers[t].value)"
+            }
+        }
+        stats.seconds["expand", default: 0] += clock.lap()
+        return Attempt(pairs: pairs, tiers: tiers, statistics: stats, inexact: inexact)
     }
 }
 

@@ -4,7 +4,7 @@ import Scenario
 public enum PlannerPhases {
     /// Partitions `scenario` into classes and returns their counts and the number of class arcs.
     public static func aggregate(_ scenario: Scenario, options: PlannerOptions = PlannerOptions()) -> (cadreClasses: Int, targetClasses: Int, arcs: Int) {
-        let p = PreparedScenario(scenario, mode: options.mode)
+        let p = PreparedScenario(scenario, mode: options.mode, tierOrder: options.tierOrder, previous: options.previous)
         let q = ClassPartition(p, aggregate: options.aggregate)
         return (q.cadreClasses.count, q.targetClasses.count, q.arcs.count)
     }
@@ -12,15 +12,15 @@ public enum PlannerPhases {
     /// Builds every block's integer program (without solving) and returns the sizes:
     /// the individual model's and the one that would be solved.
     public static func build(_ scenario: Scenario, options: PlannerOptions = PlannerOptions()) -> (individual: ModelSize, solved: ModelSize, blocks: Int) {
-        let p = PreparedScenario(scenario, mode: options.mode)
+        let p = PreparedScenario(scenario, mode: options.mode, tierOrder: options.tierOrder, previous: options.previous)
         let q = ClassPartition(p, aggregate: options.aggregate)
         let blocks = q.blocks(p)
         var solved = ModelSize()
         for (i, b) in blocks.enumerated() {
-            let m = BlockModel(block: b, partition: q, prepared: p, name: "block\(i + 1)").model
-            solved.variables += m.variables.count
-            solved.rows += m.constraints.count
-            solved.nonzeros += m.nonzeroCount
+            let m = BlockModel(block: b, partition: q, prepared: p, name: "block\(i + 1)").size
+            solved.variables += m.variables
+            solved.rows += m.rows
+            solved.nonzeros += m.nonzeros
         }
         return (q.individualSize(p), solved, blocks.count)
     }

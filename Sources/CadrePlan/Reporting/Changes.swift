@@ -40,7 +40,8 @@ public struct ChangeReport: Sendable {
         var changes: [Change] = []
         for e in previous.sorted(by: { ($0.cadre, $0.target, $0.wave) < ($1.cadre, $1.target, $1.wave) }) {
             let k = Key(c: e.cadre, t: e.target, w: e.wave)
-            before.insert(k)
+            // A pair listed twice is one earlier assignment (as the stability tier counts it).
+            guard before.insert(k).inserted else { continue }
             guard !now.contains(k) else { continue }
             let elsewhere = (nowByCadre[e.cadre] ?? []).map { "\($0.t)@\($0.w)" }.sorted().joined(separator: ";")
             changes.append(Change(kind: elsewhere.isEmpty ? "removed" : "moved", cadre: e.cadre, target: e.target, wave: e.wave,

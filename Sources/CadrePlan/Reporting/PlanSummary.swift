@@ -41,6 +41,8 @@ public struct PlanSummary: Sendable, Equatable, Codable {
         public var simplexIterations: Int
         public var nodes: Int
         public var solver: String
+        /// Re-planning only: how earlier pairs were counted (``PlanStatistics/replanClasses``); absent otherwise.
+        public var replanClasses: String? = nil
     }
 
     /// Builds the summary of `plan`.
@@ -53,7 +55,7 @@ public struct PlanSummary: Sendable, Equatable, Codable {
         let st = plan.statistics
         model = ModelFacts(individual: st.individualModel, solved: st.solvedModel, cadreClasses: st.cadreClasses,
                            targetClasses: st.targetClasses, blocks: st.blocks, networkBlocks: st.networkBlocks, simplexIterations: st.simplexIterations,
-                           nodes: st.nodes, solver: solverName)
+                           nodes: st.nodes, solver: solverName, replanClasses: st.replanClasses)
         self.violations = violations
         seats = plan.scenario.regions.compactMap { r in
             guard let lat = r.latitude, let lon = r.longitude else { return nil }

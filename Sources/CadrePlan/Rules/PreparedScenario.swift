@@ -27,7 +27,13 @@ struct PreparedScenario: Sendable {
     let effectiveMinRank: [Rank]
     /// pairs.csv rows keyed by (cadre position, target position).
     let pairRules: [PairKey: PairRule]
-    /// Cadres and targets named in pairs.csv or pins.csv: the model tells them apart.
+    /// Cadres and targets named in pairs.csv: a pair row changes their rules, so every reading
+    /// of the rules (classes, the explainer's kinds) tells them apart.
+    let pairCadres: Set<Int>
+    let pairTargets: Set<Int>
+    /// Cadres and targets named in pairs.csv or pins.csv, which the explainer and the idle-cadre
+    /// report tell apart. (The class partition reads pins on its own: a pinned cadre joins a class
+    /// of cadres with the same pins' wave and remaining room, docs/MODEL.md.)
     let specialCadres: Set<Int>
     let specialTargets: Set<Int>
     /// Targets listed in pairs.csv for each cadre, in file order.
@@ -39,13 +45,11 @@ struct PreparedScenario: Sendable {
     let relevantUnits: Set<String>
     /// Most targets each cadre may serve: its group's or region's `max_targets`, else the mode's M.
     let cadreCountLimit: [Int]
-    /// Assignments of an earlier plan to stay close to (re-planning); `nil` when not re-planning.
+    /// Assignments of an earlier plan to stay close to (re-planning), each pair once; `nil` when
+    /// not re-planning.
     let previous: [ResolvedPin]?
     /// Earlier assignments whose cadre, target or wave no longer exists: changes no plan can avoid.
     let previousUnresolved: Int
-    /// Earlier partners of each cadre / target (positions and wave).
-    let previousByCadre: [Int: [ResolvedPin]]
-    let previousByTarget: [Int: [ResolvedPin]]
     /// The objective tiers in the order they are minimised (``TierOrder``).
     let tiers: [Tier]
 
@@ -85,6 +89,8 @@ struct PreparedScenario: Sendable {
             rules[PairKey(cadre: c, target: t)] = p
             specialC.insert(c); specialT.insert(t)
         }
+        pairCadres = specialC
+        pairTargets = specialT
         var pins: [ResolvedPin] = []
         for p in s.pins {
             guard let c = cadreIndex[p.cadre], let t = targetIndex[p.target], let w = waveIndex[p.wave] else { continue }
@@ -93,22 +99,19 @@ struct PreparedScenario: Sendable {
         }
         var resolvedPrevious: [ResolvedPin] = []
         var unresolved = 0
-        var byCadre: [Int: [ResolvedPin]] = [:], byTarget: [Int: [ResolvedPin]] = [:]
-        let anyMany = cadreCountLimit.contains { $0 > 1 }
+        var seen = Set<ResolvedPin>(), seenUnresolved = Set<[String]>()
         for p in previous ?? [] {
-            guard let c = cadreIndex[p.cadre], let t = targetIndex[p.target], let w = waveIndex[p.wave] else { unresolved += 1; continue }
+            // An earlier pair listed twice is one assignment (ChangeReport counts it once too).
+            guard let c = cadreIndex[p.cadre], let t = targetIndex[p.target], let w = waveIndex[p.wave] else {
+                if seenUnresolved.insert([p.cadre, p.target, p.wave]).inserted { unresolved += 1 }
+                continue
+            }
             let r = ResolvedPin(cadre: c, target: t, wave: w)
+            guard seen.insert(r).inserted else { continue }
             resolvedPrevious.append(r)
-            byCadre[c, default: []].append(r)
-            byTarget[t, default: []].append(r)
-            // Beyond one-to-one, kept pairs are counted on individual cadres and targets
-            // (see docs/MODEL.md, re-planning), so earlier participants are told apart.
-            if anyMany { specialC.insert(c); specialT.insert(t) }
         }
         self.previous = previous == nil ? nil : resolvedPrevious
         previousUnresolved = unresolved
-        previousByCadre = byCadre
-        previousByTarget = byTarget
         pairRules = rules
         listedTargets = listed
         specialCadres = specialC

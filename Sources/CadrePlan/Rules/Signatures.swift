@@ -35,10 +35,16 @@ struct TargetSignature: Hashable, Sendable {
 }
 
 extension PreparedScenario {
-    /// The signature of cadre `c`, or `nil` when pairs.csv, pins or an earlier plan name it:
-    /// such a cadre is told apart from every other.
+    /// The signature of cadre `c`, or `nil` when pairs.csv or pins name it: such a cadre is told
+    /// apart from every other (the explainer's kinds, the idle-cadre report).
     func cadreSignature(_ c: Int) -> CadreSignature? {
-        guard !specialCadres.contains(c) else { return nil }
+        specialCadres.contains(c) ? nil : ruleSignature(cadre: c)
+    }
+
+    /// The signature of cadre `c` as the rules read it, or `nil` when pairs.csv names it. Pins are
+    /// left to the class partition, which groups pinned cadres by what their pins leave them.
+    func ruleSignature(cadre c: Int) -> CadreSignature? {
+        guard !pairCadres.contains(c) else { return nil }
         let cadre = scenario.cadres[c]
         return CadreSignature(
             level: cadre.level, rank: cadre.rank, group: cadre.group, region: cadre.region, skills: cadre.skills,
@@ -46,9 +52,14 @@ extension PreparedScenario {
             unit: relevantUnits.contains(cadre.unit) ? cadre.unit : "")
     }
 
-    /// The signature of target `t`, or `nil` when pairs.csv, pins or an earlier plan name it.
+    /// The signature of target `t`, or `nil` when pairs.csv or pins name it.
     func targetSignature(_ t: Int) -> TargetSignature? {
-        guard !specialTargets.contains(t) else { return nil }
+        specialTargets.contains(t) ? nil : ruleSignature(target: t)
+    }
+
+    /// The signature of target `t` as the rules read it, or `nil` when pairs.csv names it.
+    func ruleSignature(target t: Int) -> TargetSignature? {
+        guard !pairTargets.contains(t) else { return nil }
         let target = scenario.targets[t]
         let supervisor = target.supervisor ?? ""
         return TargetSignature(
