@@ -19,19 +19,29 @@ public enum ScenarioWriter {
         let dir = URL(fileURLWithPath: folder)
         func path(_ name: String) -> String { dir.appendingPathComponent(name).path }
 
-        try AtomicFile.write(yaml(scenario), to: path("scenario.yaml"))
-        try AtomicFile.write(regionsCSV(scenario.regions), to: path("regions.csv"))
-        try AtomicFile.write(cadresCSV(scenario.cadres, firstWave: scenario.waves.first?.id), to: path("cadres.csv"))
-        try AtomicFile.write(targetsCSV(scenario.targets), to: path("targets.csv"))
-        for (name, text) in [("pairs.csv", scenario.pairs.isEmpty ? nil : pairsCSV(scenario.pairs)),
-                             ("pins.csv", scenario.pins.isEmpty ? nil : pinsCSV(scenario.pins))] {
-            if let text {
-                try AtomicFile.write(text, to: path(name))
-            } else if FileManager.default.fileExists(atPath: path(name)) {
-                try FileManager.default.removeItem(atPath: path(name))
-            }
+        let files = files(scenario)
+        for (name, text) in files { try AtomicFile.write(text, to: path(name)) }
+        for name in ["pairs.csv", "pins.csv"] where !files.contains(where: { $0.name == name }) {
+            if FileManager.default.fileExists(atPath: path(name)) { try FileManager.default.removeItem(atPath: path(name)) }
         }
         if let readme { try AtomicFile.write(readme, to: path("README.md")) }
+    }
+
+    /// The files ``write(_:to:readme:)`` writes for `scenario`, in a fixed order: scenario.yaml,
+    /// regions.csv, cadres.csv, targets.csv, then pairs.csv and pins.csv when it has any.
+    ///
+    /// This is the scenario's canonical text: whatever encoding, line ends or spellings its files
+    /// were read from, the same scenario gives the same text, so a digest of it identifies it.
+    public static func files(_ scenario: Scenario) -> [(name: String, text: String)] {
+        var files = [
+            ("scenario.yaml", yaml(scenario)),
+            ("regions.csv", regionsCSV(scenario.regions)),
+            ("cadres.csv", cadresCSV(scenario.cadres, firstWave: scenario.waves.first?.id)),
+            ("targets.csv", targetsCSV(scenario.targets)),
+        ]
+        if !scenario.pairs.isEmpty { files.append(("pairs.csv", pairsCSV(scenario.pairs))) }
+        if !scenario.pins.isEmpty { files.append(("pins.csv", pinsCSV(scenario.pins))) }
+        return files
     }
 
     // MARK: - scenario.yaml

@@ -79,42 +79,42 @@ public struct Planner: Sendable {
     /// Plans `scenario` lexicographically: coverage, then timeliness, then quality.
     public func plan(_ scenario: Scenario, options: PlannerOptions = PlannerOptions()) throws -> Plan {
         let clock = Stopwatch()
-        let prepared = PreparedScenario(scenario, mode: options.mode, tierOrder: options.tierOrder, previous: options.previous)
-        let pinProblems = PinCheck.problems(prepared)
-        if !pinProblems.isEmpty { throw PlanError.invalidPins(pinProblems) }
-        let partition = ClassPartition(prepared, aggregate: options.aggregate)
-        let blocks = partition.blocks(prepared)
-        var stats = PlanStatistics()
-        stats.cadreClasses = partition.cadreClasses.count
-        stats.targetClasses = partition.targetClasses.count
-        stats.blocks = blocks.count
-        stats.individualModel = partition.individualSize(prepared)
-        let models = blocks.enumerated().map { i, b in BlockModel(block: b, partition: partition, prepared: prepared, name: "block\(i + 1)") }
-        for m in models {
-            stats.solvedModel.variables += m.model.variables.count
-            stats.solvedModel.rows += m.model.constraints.count
-            stats.solvedModel.nonzeros += m.model.nonzeroCount
-        }
+        let problem = try PlanningProblem(scenario, options: options)
+        let all = Array(problem.blocks.indices)
+        let models = all.map(problem.model)
+        var stats = problem.statistics(models: models)
         stats.seconds["prepare"] = clock.lap()
+        let solved = try solve(all, models: models, of: problem, options: options)
+        stats.threads = solved.threads
+        stats.seconds["solve"] = clock.lap()
+        var plan = problem.assemble(models: models, solutions: solved.solutions, network: solved.network, statistics: stats)
+        plan.statistics.seconds["expand"] = clock.lap()
+        return plan
+    }
 
-        // Solve blocks, largest first so the long one starts at once.
+    /// Solves the blocks `indices` of `problem` (their `models` in the same order), largest first
+    /// so the long one starts at once, on several threads when allowed. Returns each block's
+    /// solution and whether the network fast path solved it, in the order of `indices`.
+    func solve(_ indices: [Int], models: [BlockModel], of problem: PlanningProblem, options: PlannerOptions)
+        throws -> (solutions: [BlockSolution], network: [Bool], threads: Int)
+    {
         let order = models.indices.sorted { (models[$0].model.variables.count, $1) > (models[$1].model.variables.count, $0) }
         let threads = options.parallel && solver.supportsConcurrentSolves ? min(ProcessInfo.processInfo.activeProcessorCount, max(1, models.count)) : 1
-        stats.threads = threads
         let deadline = options.timeLimit.map { Date().addingTimeInterval($0) }
         let results = ResultBox<BlockSolution>(count: models.count)
         let network = ResultBox<Bool>(count: models.count)
         let next = Counter()
+        let (solver, blocks, partition, total) = (solver, problem.blocks, problem.partition, problem.blocks.count)
         let work: @Sendable () -> Void = {
             while let j = next.take(below: order.count) {
-                let i = order[j]
+                let i = order[j], block = indices[i]
                 results.set(i, Result {
                     if options.previous == nil, let matching = options.matchingSolver, let fast = NetworkFastPath.solve(
-                        block: blocks[i], model: models[i], partition: partition, matching: matching, options: options) {
+                        block: blocks[block], model: models[i], partition: partition, matching: matching, options: options) {
                         network.set(i, .success(true))
                         return fast
                     }
-                    return try LexicographicSolve(solver: solver, block: i, blocks: models.count, deadline: deadline, options: options).run(models[i])
+                    return try LexicographicSolve(solver: solver, block: block, blocks: total, deadline: deadline, options: options).run(models[i])
                 })
             }
             solver.releaseThreadResources()
@@ -126,9 +126,52 @@ public struct Planner: Sendable {
         }
         var solutions: [BlockSolution] = []
         for r in results.values { solutions.append(try r!.get()) }
-        stats.seconds["solve"] = clock.lap()
-        stats.networkBlocks = network.values.filter { $0 != nil }.count
+        return (solutions, network.values.map { $0 != nil }, threads)
+    }
+}
 
+/// A scenario prepared for solving: the rule book (with the run's mode, tiers and earlier plan),
+/// the classes and the independent blocks. Block models are built on demand, so a share of
+/// the blocks (``BlockShare``) builds only its own.
+struct PlanningProblem: Sendable {
+    let prepared: PreparedScenario
+    let partition: ClassPartition
+    let blocks: [Block]
+
+    /// Prepares `scenario`; throws ``PlanError/invalidPins(_:)`` when pins break a rule.
+    init(_ scenario: Scenario, options: PlannerOptions) throws {
+        prepared = PreparedScenario(scenario, mode: options.mode, tierOrder: options.tierOrder, previous: options.previous)
+        let pinProblems = PinCheck.problems(prepared)
+        if !pinProblems.isEmpty { throw PlanError.invalidPins(pinProblems) }
+        partition = ClassPartition(prepared, aggregate: options.aggregate)
+        blocks = partition.blocks(prepared)
+    }
+
+    /// The integer program of block `i`.
+    func model(_ i: Int) -> BlockModel {
+        BlockModel(block: blocks[i], partition: partition, prepared: prepared, name: "block\(i + 1)")
+    }
+
+    /// What is known before solving, given every block's model: classes, blocks, model sizes.
+    func statistics(models: [BlockModel]) -> PlanStatistics {
+        var stats = PlanStatistics()
+        stats.cadreClasses = partition.cadreClasses.count
+        stats.targetClasses = partition.targetClasses.count
+        stats.blocks = blocks.count
+        stats.individualModel = partition.individualSize(prepared)
+        for m in models {
+            stats.solvedModel.variables += m.model.variables.count
+            stats.solvedModel.rows += m.model.constraints.count
+            stats.solvedModel.nonzeros += m.model.nonzeroCount
+        }
+        return stats
+    }
+
+    /// The plan made of every block's solution (`models`, `solutions` and `network` in block
+    /// order): tier values, effort counters and the expanded pairs.
+    func assemble(models: [BlockModel], solutions: [BlockSolution], network: [Bool], statistics: PlanStatistics) -> Plan {
+        var stats = statistics
+        stats.networkBlocks = network.filter { $0 }.count
         // Tier values: each block's, plus the part of the tier's constant no block holds (the
         // shortfall of targets no cadre can serve, earlier pairs no arc can keep).
         var tiers: [TierOutcome] = []
@@ -152,7 +195,6 @@ public struct Planner: Sendable {
             pairs += Expansion.expand(block: b, model: models[i], values: solutions[i].values, partition: partition, prepared: prepared)
         }
         pairs.sort()
-        stats.seconds["expand"] = clock.lap()
         return Plan(prepared: prepared, pairs: pairs, tiers: tiers, statistics: stats)
     }
 }
