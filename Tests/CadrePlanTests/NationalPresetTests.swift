@@ -86,17 +86,27 @@ import Testing
     }
 
     @Test func sameSeedSameBytesAndItLoads() throws {
-        let again = NationalPreset.generate(seed: 1, scale: 0.01)
-        #expect(ScenarioWriter.files(again.scenario).map(\.text) == ScenarioWriter.files(Self.small).map(\.text))
-        #expect(ScenarioDigest.of(NationalPreset.generate(seed: 2, scale: 0.01).scenario) != ScenarioDigest.of(Self.small))
+        let pair = NationalPreset.generate(seed: 1, scale: 0.01, provinces: ["hi", "gd"])
+        let again = NationalPreset.generate(seed: 1, scale: 0.01, provinces: ["hi", "gd"])
+        #expect(ScenarioWriter.files(again.scenario).map(\.text) == ScenarioWriter.files(pair.scenario).map(\.text))
+        #expect(NationalPreset.generate(seed: 2, scale: 0.01, provinces: ["hi", "gd"]).scenario.cadres != pair.scenario.cadres)
+        // A province's campaign does not depend on which others are generated with it.
+        #expect(pair.scenario.cadres.filter { $0.id.hasPrefix("gd-") } == Self.small.cadres.filter { $0.id.hasPrefix("gd-") })
+        #expect(pair.scenario.targets.filter { $0.id.hasPrefix("hi-") } == Self.small.targets.filter { $0.id.hasPrefix("hi-") })
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cadreplan-national-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
-        try ScenarioWriter.write(again.scenario, to: dir.path, readme: again.readme)
+        try ScenarioWriter.write(pair.scenario, to: dir.path, readme: pair.readme)
         let loaded = try ScenarioLoader.load(folder: dir.path)
-        #expect(ScenarioDigest.of(loaded) == ScenarioDigest.of(Self.small))
-        // The README states the assumption with its numbers.
-        for text in ["√(GDP of the province / GDP of Hainan)", "| gd | 广东 | 广州 (23.13, 113.26) | 129118 | 4.35 | 35 | 400 |", "<code>-shixian", "stricter"] {
-            #expect(again.readme.contains(text), "\(text)")
+        #expect(ScenarioDigest.of(loaded) == ScenarioDigest.of(pair.scenario))
+        #expect(pair.readme.contains("--provinces hi,gd"))
+    }
+
+    /// The README states the assumption with its numbers, computed from the scenario.
+    @Test func readmeStatesTheScaleAssumption() {
+        let readme = NationalReadme.text(for: Self.small, seed: 1, scale: 0.01)
+        for text in ["√(GDP of the province / GDP of Hainan)", "| gd | 广东 | 广州 (23.13, 113.26) | 129118 | 4.35 | 35 | 400 |",
+                     "| **total** | | | 1203463 | 68.32 |", "<code>-shixian", "stricter", "--scale 0.01"] {
+            #expect(readme.contains(text), "\(text)")
         }
     }
 }
