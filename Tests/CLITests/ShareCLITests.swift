@@ -106,3 +106,33 @@ struct ShareCLITests {
         }
     }
 }
+
+/// Re-planning in shares: pins and an earlier plan travel with the parts (by path and digest).
+@Suite("Shares when re-planning")
+struct ShareReplanCLITests {
+    @Test func pinsAndAnEarlierPlanMergeToTheSinglePlanAndAChangedEarlierPlanIsRefused() throws {
+        let dir = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let d = dir.path, s = "scenarios/small-first"
+        #expect(try CLI.run(["solve", s, "--out", d + "/first"]).status == 0)
+        let replan = ["--pins", d + "/first/pins.csv", "--pin-waves", "w1", "--previous", d + "/first", "--tiers", "coverage,principle,timeliness,quality"]
+        let single = try CLI.run(["solve", s, "--out", d + "/single"] + replan)
+        #expect(single.status == 0, "\(single.stderr)")
+        for i in 1...2 { #expect(try CLI.run(["solve", s, "--blocks", "\(i)/2", "--out", d + "/parts/"] + replan).status == 0) }
+        let merge = try CLI.run(["merge", d + "/parts", "--out", d + "/merged"])
+        #expect(merge.status == 0, "\(merge.stderr)")
+        let files = ShareCLITests.files(d + "/single")
+        #expect(files.contains("changes.csv") && files == ShareCLITests.files(d + "/merged"))
+        for f in files where f != "timings.json" {
+            #expect(FileManager.default.contentsEqual(atPath: d + "/single/" + f, andPath: d + "/merged/" + f), "\(f) differs")
+        }
+        // The earlier plan changes after the shares were solved: the merge would plan against another one.
+        var pins = try String(contentsOfFile: d + "/first/pins.csv", encoding: .utf8)
+        pins = String(pins.split(separator: "\n").dropLast().joined(separator: "\n")) + "\n"
+        try pins.write(toFile: d + "/first/pins.csv", atomically: true, encoding: .utf8)
+        let changed = try CLI.run(["merge", d + "/parts", "--out", d + "/refused"])
+        #expect(changed.status == 2)
+        #expect(changed.stderr.contains("part-1-of-2.json: solved from another scenario") || changed.stderr.contains("solved with another earlier plan"), "\(changed.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: d + "/refused"))
+    }
+}
