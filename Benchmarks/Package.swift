@@ -44,6 +44,12 @@ let suites: [(name: String, dependencies: [Target.Dependency])] = [
         .product(name: "GLPKSolver", package: "cadreplan"), .product(name: "PlanVerifier", package: "cadreplan"),
         .product(name: "XLSXWriter", package: "cadreplan"),
     ]),
+    // hainan-2022 at 1× and 10× and the national-2022 preset, end to end, in shares and merged
+    // (docs/SCALING.md); full run only: quick-pass.sh skips this target.
+    ("Scaling", [
+        .product(name: "CadrePlan", package: "cadreplan"), .product(name: "Scenario", package: "cadreplan"),
+        .product(name: "GLPKSolver", package: "cadreplan"), .product(name: "PlanVerifier", package: "cadreplan"),
+    ]),
 ]
 
 for suite in suites {

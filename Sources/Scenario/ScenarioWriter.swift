@@ -66,6 +66,15 @@ public enum ScenarioWriter {
         })
     }
 
+    /// The files ``write(_:to:readme:)`` writes for `scenario`, in a fixed order: scenario.yaml,
+    /// regions.csv, cadres.csv, targets.csv, then pairs.csv and pins.csv when it has any.
+    ///
+    /// This is the scenario's canonical text: whatever encoding, line ends or spellings its files
+    /// were read from, the same scenario gives the same text, so a digest of it identifies it.
+    public static func files(_ scenario: Scenario) -> [(name: String, text: String)] {
+        render(scenario).compactMap { file in file.text.map { (file.name, $0) } }
+    }
+
     // MARK: - scenario.yaml
 
     /// The scenario.yaml text: keys in the order of docs/DATA.md, maps sorted by key.

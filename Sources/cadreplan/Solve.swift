@@ -52,6 +52,12 @@ extension CadrePlanCommand {
         @Flag(help: "Draw a progress line on standard error even when it is not a terminal.")
         var progress = false
 
+        @Option(help: ArgumentHelp(
+            "Solve only share i of n of the independent blocks and write a partial plan (a file) instead of a plan folder.",
+            discussion: "Run every share 1/n … n/n (on as many machines as you like), then `cadreplan merge` the parts into the plan folder a single solve writes. --out names the part file (or a folder for part-i-of-n.json). See docs/SCALING.md.",
+            valueName: "i/n"))
+        var blocks: BlockShare?
+
         func validate() throws {
             guard Language(rawValue: lang) != nil else { throw ValidationError("--lang must be zh or en, got '\(lang)'") }
             if pinWaves != nil && pins == nil { throw ValidationError("--pin-waves needs --pins") }
@@ -102,6 +108,10 @@ extension CadrePlanCommand {
                     }
                 }
             }
+            if let blocks {
+                try solveShare(blocks, scenario: loaded, options: options, earlier: earlier, readSeconds: readSeconds, progress: line)
+                return
+            }
             let plan: Plan
             do {
                 plan = try Planner(solver: GLPKSolver()).plan(loaded, options: options)
@@ -112,73 +122,10 @@ extension CadrePlanCommand {
             }
             line.finish()
 
-            // The independent check: nothing is written unless it passes.
-            let verifyStart = Date()
-            let s = plan.scenario
-            let assignments = plan.pairs.map { PlannedAssignment(cadre: s.cadres[$0.cadre].id, target: s.targets[$0.target].id, wave: s.waves[$0.wave].id) }
-            let claimed = Dictionary(uniqueKeysWithValues: plan.tiers.map { ($0.name, $0.value) })
-            let summary = PlanSummary(plan: plan, solverName: GLPKSolver.versionDescription, violations: 0)
-            // The indicators the plan will report are recounted by the verifier, on its own.
-            let claimedIndicators = summary.indicators.indicators.map {
-                IndicatorCount(id: $0.id, targets: $0.targets, declined: $0.declined, accepting: $0.accepting, covered: $0.covered)
-            }
-            let report = PlanVerifier.verify(scenario: s, assignments: assignments, claimed: claimed,
-                                             claimedIndicators: claimedIndicators, claimedMode: summary.mode)
-            guard report.isValid else {
-                for v in report.violations { printError(v.description) }
-                printError("the plan failed verification (\(report.violations.count) violations); nothing was written")
-                throw Exit.violations
-            }
-            let verifySeconds = Date().timeIntervalSince(verifyStart)
-
             var timings = plan.statistics.seconds
             timings["read"] = readSeconds
-            timings["verify"] = verifySeconds
-            for t in plan.tiers { timings["solve_\(t.name)"] = t.seconds }
-            // The change list is recounted from the two plans (not from the model) and must agree
-            // with the stability tier: a second, independent check of re-planning.
-            var changes: ChangeReport? = nil
-            if let earlier {
-                let report = ChangeReport(previous: earlier, plan: plan)
-                let tier = plan.tiers.first { $0.tier == .stability }?.value ?? 0
-                guard report.notKept * s.weights.move == tier else {
-                    printError("internal check failed: \(report.notKept) earlier assignments changed but the stability tier says \(tier); nothing was written")
-                    throw Exit.violations
-                }
-                changes = report
-            }
-            let writer = PlanWriter(language: Language(rawValue: lang) ?? .zh,
-                                    formats: format.split(separator: ",").compactMap { TableFormat(rawValue: String($0)) },
-                                    spreadsheetWriter: XLSXFileWriter())
-            let folder = out ?? "plans/\(writer.safeName(s.name))"
-            let writeStart = Date()
-            // The written folder is read back and verified before it replaces anything (OutputError: exit 5).
-            try writer.write(plan, summary: summary, timings: timings, changes: changes, to: folder,
-                             check: writer.formats.contains(.csv) ? { try verifyWritten($0, scenario: s) } : nil)
-            timings["write"] = Date().timeIntervalSince(writeStart)
-            timings["total"] = Date().timeIntervalSince(started)
-            print(Report.text(summary: summary, timings: timings), terminator: "")
-            if let changes { print("changes against \(previous ?? ""): \(changes.notKept) earlier assignments not kept, \(changes.changes.count - changes.notKept) added (changes.csv)") }
-            print("plan written to \(folder)")
+            try PlanOutput(lang: lang, format: format, out: out).finish(plan, timings: timings, earlier: earlier, previousPath: previous, started: started)
         }
-    }
-}
-
-/// Reads the plan folder just written at `staging` back and verifies every file of it as
-/// `cadreplan verify` would; throws exit 3 (so nothing replaces the old plan) on any finding.
-private func verifyWritten(_ staging: String, scenario: Scenario) throws {
-    let report: VerificationReport
-    do {
-        report = PlanVerifier.verify(scenario: scenario, plan: try PlanFolderReader.readPlan(folder: staging))
-    } catch {
-        printError(error.description)
-        printError("the written plan could not be read back; nothing was replaced")
-        throw Exit.violations
-    }
-    guard report.isValid else {
-        for v in report.violations { printError(v.description) }
-        printError("the written plan failed verification (\(report.violations.count) violations); nothing was replaced")
-        throw Exit.violations
     }
 }
 

@@ -23,6 +23,7 @@ extension CadrePlanCommand {
             // The plan is checked under the mode it was made for: the scenario's, or the one given here
             // (as for `solve --mode`). A plan that says otherwise in summary.json is reported.
             if let mode = model.mode { s.mode = mode }
+            if let order = model.tiers?.tiers { s.tierOrder = order }
             let read: PlanFolderContents
             do {
                 read = try PlanFolderReader.readPlan(folder: plan)

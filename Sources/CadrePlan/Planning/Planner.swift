@@ -80,7 +80,7 @@ public struct Planner: Sendable {
     /// Creates a planner using `solver`.
     public init(solver: any MIPSolver) { self.solver = solver }
 
-    /// Plans `scenario` lexicographically: coverage, then timeliness, then quality.
+    /// Plans `scenario` lexicographically, tier after tier in the scenario's tier order.
     ///
     /// When re-planning, the class model's stability tier is checked against the plan it expands
     /// to (the kept pairs recounted from the pairs). docs/MODEL.md proves they agree; should they
@@ -89,65 +89,58 @@ public struct Planner: Sendable {
     /// plan whose stability differs from its recount.
     public func plan(_ scenario: Scenario, options: PlannerOptions = PlannerOptions()) throws -> Plan {
         let clock = Stopwatch()
-        let prepared = PreparedScenario(scenario, mode: options.mode, tierOrder: options.tierOrder, previous: options.previous)
-        let pinProblems = PinCheck.problems(prepared)
-        if !pinProblems.isEmpty { throw PlanError.invalidPins(pinProblems) }
+        let problem = try PlanningProblem(scenario, options: options)
         let apart = options.earlierParticipantsApart
-        var attempt = try solve(prepared, ClassPartition(prepared, aggregate: options.aggregate, participantsApart: apart), options, clock)
-        if prepared.previous != nil {
-            attempt.statistics.replanClasses = apart ? "participants apart" : "classes"
-        }
-        if let why = attempt.inexact, options.aggregate, !apart, prepared.previous != nil {
+        var attempt = try solve(problem, options: options, clock: clock)
+        let replanning = problem.prepared.previous != nil
+        if replanning { attempt.plan.statistics.replanClasses = apart ? "participants apart" : "classes" }
+        if let why = attempt.inexact, options.aggregate, !apart, replanning {
             options.progress?(PlanProgress(phase: "fallback", tier: nil, block: 0, blocks: 0))
-            attempt = try solve(prepared, ClassPartition(prepared, aggregate: true, participantsApart: true), options, clock)
-            attempt.statistics.replanClasses = "participants apart (fallback: \(why))"
+            let apartProblem = PlanningProblem(problem.prepared, aggregate: true, participantsApart: true)
+            attempt = try solve(apartProblem, options: options, clock: clock)
+            attempt.plan.statistics.replanClasses = "participants apart (fallback: \(why))"
         }
         if let why = attempt.inexact { throw PlanError.solver("internal check failed: \(why)") }
-        return Plan(prepared: prepared, pairs: attempt.pairs, tiers: attempt.tiers, statistics: attempt.statistics)
+        return attempt.plan
     }
 
-    /// One solve over `partition`, and whether its expansion realises the class solution.
-    private struct Attempt {
-        var pairs: [PlannedPair]
-        var tiers: [TierOutcome]
-        var statistics: PlanStatistics
-        /// Why the plan does not match the class solution, or `nil` when it does.
-        var inexact: String?
-    }
-
-    private func solve(_ prepared: PreparedScenario, _ partition: ClassPartition, _ options: PlannerOptions, _ clock: Stopwatch) throws -> Attempt {
-        let blocks = partition.blocks(prepared)
-        var stats = PlanStatistics()
-        stats.cadreClasses = partition.cadreClasses.count
-        stats.targetClasses = partition.targetClasses.count
-        stats.blocks = blocks.count
-        stats.individualModel = partition.individualSize(prepared)
-        let models = blocks.enumerated().map { i, b in BlockModel(block: b, partition: partition, prepared: prepared, name: "block\(i + 1)") }
-        for m in models {
-            stats.solvedModel.variables += m.size.variables
-            stats.solvedModel.rows += m.size.rows
-            stats.solvedModel.nonzeros += m.size.nonzeros
-        }
+    /// Every block of `problem` solved, assembled into a plan, with the time of each phase added.
+    private func solve(_ problem: PlanningProblem, options: PlannerOptions, clock: Stopwatch) throws -> PlanningProblem.Assembly {
+        let all = Array(problem.blocks.indices)
+        let models = all.map(problem.model)
+        var stats = problem.statistics(models: models)
         stats.seconds["prepare", default: 0] += clock.lap()
+        let solved = try solve(all, models: models, of: problem, options: options)
+        stats.threads = solved.threads
+        stats.seconds["solve", default: 0] += clock.lap()
+        var attempt = problem.assemble(models: models, solutions: solved.solutions, network: solved.network, statistics: stats)
+        attempt.plan.statistics.seconds["expand", default: 0] += clock.lap()
+        return attempt
+    }
 
-        // Solve blocks, largest first so the long one starts at once.
+    /// Solves the blocks `indices` of `problem` (their `models` in the same order), largest first
+    /// so the long one starts at once, on several threads when allowed. Returns each block's
+    /// solution and whether the network fast path solved it, in the order of `indices`.
+    func solve(_ indices: [Int], models: [BlockModel], of problem: PlanningProblem, options: PlannerOptions)
+        throws -> (solutions: [BlockSolution], network: [Bool], threads: Int)
+    {
         let order = models.indices.sorted { (models[$0].model.variables.count, $1) > (models[$1].model.variables.count, $0) }
         let threads = options.parallel && solver.supportsConcurrentSolves ? min(ProcessInfo.processInfo.activeProcessorCount, max(1, models.count)) : 1
-        stats.threads = threads
         let deadline = options.timeLimit.map { Date().addingTimeInterval($0) }
         let results = ResultBox<BlockSolution>(count: models.count)
         let network = ResultBox<Bool>(count: models.count)
         let next = Counter()
+        let (solver, blocks, partition, total) = (solver, problem.blocks, problem.partition, problem.blocks.count)
         let work: @Sendable () -> Void = {
             while let j = next.take(below: order.count) {
-                let i = order[j]
+                let i = order[j], block = indices[i]
                 results.set(i, Result {
                     if options.previous == nil, let matching = options.matchingSolver, let fast = NetworkFastPath.solve(
-                        block: blocks[i], model: models[i], partition: partition, matching: matching, options: options) {
+                        block: blocks[block], model: models[i], partition: partition, matching: matching, options: options) {
                         network.set(i, .success(true))
                         return fast
                     }
-                    return try LexicographicSolve(solver: solver, block: i, blocks: models.count, deadline: deadline, options: options).run(models[i])
+                    return try LexicographicSolve(solver: solver, block: block, blocks: total, deadline: deadline, options: options).run(models[i])
                 })
             }
             solver.releaseThreadResources()
@@ -159,9 +152,66 @@ public struct Planner: Sendable {
         }
         var solutions: [BlockSolution] = []
         for r in results.values { solutions.append(try r!.get()) }
-        stats.seconds["solve", default: 0] += clock.lap()
-        stats.networkBlocks = network.values.filter { $0 != nil }.count
+        return (solutions, network.values.map { $0 != nil }, threads)
+    }
+}
 
+/// A scenario prepared for solving: the rule book (with the run's mode, tiers and earlier plan),
+/// the classes and the independent blocks. Block models are built on demand, so a share of
+/// the blocks (``BlockShare``) builds only its own.
+struct PlanningProblem: Sendable {
+    let prepared: PreparedScenario
+    let partition: ClassPartition
+    let blocks: [Block]
+
+    /// Prepares `scenario`; throws ``PlanError/invalidPins(_:)`` when pins break a rule.
+    init(_ scenario: Scenario, options: PlannerOptions) throws {
+        let prepared = PreparedScenario(scenario, mode: options.mode, tierOrder: options.tierOrder, previous: options.previous)
+        let pinProblems = PinCheck.problems(prepared)
+        if !pinProblems.isEmpty { throw PlanError.invalidPins(pinProblems) }
+        self.init(prepared, aggregate: options.aggregate, participantsApart: options.earlierParticipantsApart)
+    }
+
+    /// Partitions an already prepared (and pin-checked) scenario.
+    init(_ prepared: PreparedScenario, aggregate: Bool, participantsApart: Bool) {
+        self.prepared = prepared
+        partition = ClassPartition(prepared, aggregate: aggregate, participantsApart: participantsApart)
+        blocks = partition.blocks(prepared)
+    }
+
+    /// The integer program of block `i`.
+    func model(_ i: Int) -> BlockModel {
+        BlockModel(block: blocks[i], partition: partition, prepared: prepared, name: "block\(i + 1)")
+    }
+
+    /// What is known before solving, given every block's model: classes, blocks, model sizes.
+    func statistics(models: [BlockModel]) -> PlanStatistics {
+        var stats = PlanStatistics()
+        stats.cadreClasses = partition.cadreClasses.count
+        stats.targetClasses = partition.targetClasses.count
+        stats.blocks = blocks.count
+        stats.individualModel = partition.individualSize(prepared)
+        for m in models {
+            stats.solvedModel.variables += m.size.variables
+            stats.solvedModel.rows += m.size.rows
+            stats.solvedModel.nonzeros += m.size.nonzeros
+        }
+        return stats
+    }
+
+    /// A plan assembled from block solutions, and whether it realises the class solution.
+    struct Assembly {
+        /// The plan.
+        var plan: Plan
+        /// Why the plan does not match the class solution, or `nil` when it does.
+        var inexact: String?
+    }
+
+    /// The plan made of every block's solution (`models`, `solutions` and `network` in block
+    /// order): tier values, effort counters and the expanded pairs (pinned pairs included).
+    func assemble(models: [BlockModel], solutions: [BlockSolution], network: [Bool], statistics: PlanStatistics) -> Assembly {
+        var stats = statistics
+        stats.networkBlocks = network.filter { $0 }.count
         // Tier values: each block's, plus the part of the tier's constant no block holds (the
         // shortfall of targets no cadre can serve, earlier pairs no arc can keep) and what pins fix.
         var tiers: [TierOutcome] = []
@@ -200,8 +250,7 @@ public struct Planner: Sendable {
                 inexact = "stability recounted from the plan is \(recount), the class model's \(tiers[t].value)"
             }
         }
-        stats.seconds["expand", default: 0] += clock.lap()
-        return Attempt(pairs: pairs, tiers: tiers, statistics: stats, inexact: inexact)
+        return Assembly(plan: Plan(prepared: prepared, pairs: pairs, tiers: tiers, statistics: stats), inexact: inexact)
     }
 }
 
