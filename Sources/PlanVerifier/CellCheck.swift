@@ -1,7 +1,8 @@
 import Scenario
 
 /// Checks the cells of assignments.csv that the scenario determines: the wave's date, the cadre's
-/// group, name, rank and unit, the target's name, category and region, and the distance.
+/// group (id and name), name, rank and unit, the target's name, category, level and region (id
+/// and name), and the distance.
 ///
 /// A planner reads these cells, not the ids: a row whose date belongs to another wave or whose
 /// distance was edited would send someone to the wrong place on the wrong day while every rule
@@ -10,6 +11,9 @@ import Scenario
 enum CellCheck {
     /// Appends a violation for every cell of `rows` that disagrees with `index`'s scenario.
     static func check(_ rows: [AssignmentRow], index: ScenarioIndex, into violations: inout [Violation]) {
+        let scenario = index.scenario
+        let groupNames = Dictionary(scenario.groups.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let regionNames = Dictionary(scenario.regions.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         for row in rows {
             let a = row.assignment
             let cadre = index.cadres[a.cadre], target = index.targets[a.target]
@@ -22,7 +26,8 @@ enum CellCheck {
             }
             if let wave { expect(.date, wave.date) }
             if let cadre {
-                expect(.group, cadre.group ?? "")
+                expect(.groupID, cadre.group ?? "")
+                expect(.groupName, cadre.group.flatMap { groupNames[$0] } ?? "")
                 expect(.cadreName, cadre.name)
                 // The writer gives the Chinese rank (厅/处/科); any spelling of the right rank is fine.
                 expect(.rank, cadre.rank.chinese) { found, _ in Rank(text: found) == cadre.rank }
@@ -31,7 +36,10 @@ enum CellCheck {
             if let target {
                 expect(.targetName, target.name)
                 expect(.category, target.category)
-                expect(.region, target.region)
+                // The writer gives the level in the plan's language; any spelling of the right level is fine.
+                expect(.level, target.level.rawValue) { found, _ in Level(scenarioText: found) == target.level }
+                expect(.regionID, target.region)
+                expect(.regionName, regionNames[target.region] ?? target.region)
             }
             if let cadre, let target {
                 let km = GreatCircle.roundedKilometres(from: cadre.region, to: target.region, regions: index.regions)

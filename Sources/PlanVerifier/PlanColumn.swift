@@ -6,7 +6,8 @@
 public enum PlanColumn: String, Sendable, Hashable, CaseIterable, Comparable {
     case wave
     case date
-    case group
+    case groupID = "group_id"
+    case groupName = "group_name"
     case cadreID = "cadre_id"
     case cadreName = "cadre_name"
     case rank
@@ -14,7 +15,9 @@ public enum PlanColumn: String, Sendable, Hashable, CaseIterable, Comparable {
     case targetID = "target_id"
     case targetName = "target_name"
     case category
-    case region
+    case level
+    case regionID = "region_id"
+    case regionName = "region_name"
     case distanceKm = "distance_km"
 
     /// The English header key (also the column's code in reports).
@@ -25,7 +28,8 @@ public enum PlanColumn: String, Sendable, Hashable, CaseIterable, Comparable {
         switch self {
         case .wave: "批次"
         case .date: "日期"
-        case .group: "服务组"
+        case .groupID: "服务组编号"
+        case .groupName: "服务组"
         case .cadreID: "干部编号"
         case .cadreName: "干部姓名"
         case .rank: "职级"
@@ -33,7 +37,9 @@ public enum PlanColumn: String, Sendable, Hashable, CaseIterable, Comparable {
         case .targetID: "服务对象编号"
         case .targetName: "服务对象名称"
         case .category: "类别"
-        case .region: "地区"
+        case .level: "层级"
+        case .regionID: "地区编号"
+        case .regionName: "地区"
         case .distanceKm: "距离公里"
         }
     }

@@ -36,7 +36,7 @@ private func run(_ args: [String], environment extra: [String: String]) throws -
 private let canMountPrivateTmpfs: Bool = {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: "/usr/bin/unshare")
-    p.arguments = ["-m", "sh", "-c", "mount -t tmpfs -o size=64k tmpfs /mnt"]
+    p.arguments = ["-m", "sh", "-c", "mount -t tmpfs -o size=160k tmpfs /mnt"]
     p.standardOutput = FileHandle.nullDevice
     p.standardError = FileHandle.nullDevice
     guard (try? p.run()) != nil else { return false }
@@ -95,10 +95,10 @@ struct ReliabilityCLITests {
         let mount = dir.appendingPathComponent("disk").path
         try FileManager.default.createDirectory(atPath: mount, withIntermediateDirectories: true)
         let bin = CLI.binary.path
-        // 64 KiB hold one plan of scenarios/small and not a second; then the disk is made read-only.
+        // 160 KiB hold one plan of scenarios/small (about 100 KiB in pages) and not a second; then the disk is made read-only.
         let script = """
             set -u
-            mount -t tmpfs -o size=64k tmpfs '\(mount)' || exit 99
+            mount -t tmpfs -o size=160k tmpfs '\(mount)' || exit 99
             '\(bin)' solve scenarios/small --out '\(mount)/plan' >/dev/null || exit 98
             '\(bin)' solve scenarios/small --out '\(mount)/plan' --lang en >/dev/null 2>'\(dir.path)/full.err'; echo "full $?"
             '\(bin)' verify scenarios/small '\(mount)/plan' >/dev/null; echo "verify $?"
@@ -220,10 +220,10 @@ struct ReliabilityCLITests {
     /// The tamper table of docs/RELIABILITY.md, for assignments.csv: one cell of the first row
     /// of a written plan changed at a time, every column in turn, and each is caught.
     @Test("every column of assignments.csv, tampered in a written plan, is caught", arguments: [
-        (0, "w9", "unknown-wave"), (1, "2022-09-26", "wrong-date"), (2, "zz", "wrong-group"),
-        (3, "zz", "unknown-cadre"), (4, "x", "wrong-cadre-name"), (5, "?", "wrong-rank"), (6, "x", "wrong-unit"),
-        (7, "zz", "unknown-target"), (8, "x", "wrong-target-name"), (9, "x", "wrong-category"),
-        (10, "zz", "wrong-region"), (11, "7", "wrong-distance-km"),
+        (0, "w9", "unknown-wave"), (1, "2022-09-26", "wrong-date"), (2, "zz", "wrong-group-id"), (3, "x", "wrong-group-name"),
+        (4, "zz", "unknown-cadre"), (5, "x", "wrong-cadre-name"), (6, "?", "wrong-rank"), (7, "x", "wrong-unit"),
+        (8, "zz", "unknown-target"), (9, "x", "wrong-target-name"), (10, "x", "wrong-category"), (11, "zz", "wrong-level"),
+        (12, "zz", "wrong-region-id"), (13, "x", "wrong-region-name"), (14, "7", "wrong-distance-km"),
     ])
     func everyColumnCaught(_ column: Int, _ edit: String, _ code: String) throws {
         let dir = try CLI.temporaryFolder()
@@ -233,10 +233,10 @@ struct ReliabilityCLITests {
         let path = plan + "/assignments.csv"
         var lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var cells = lines[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-        #expect(cells.count == 12 && cells[0] == "w1")
+        #expect(cells.count == 15 && cells[0] == "w1")
         switch column {
-        case 5: cells[5] = cells[5] == "厅" ? "科" : "厅"                      // another rank
-        case 4, 6, 8, 9, 11: cells[column] += edit                             // text changed, distance ×10 + 7
+        case 6: cells[6] = cells[6] == "bureau" ? "section" : "bureau"            // another rank
+        case 3, 5, 7, 9, 10, 13, 14: cells[column] += edit                     // text changed, distance ×10 + 7
         default: cells[column] = edit
         }
         lines[1] = cells.joined(separator: ",")

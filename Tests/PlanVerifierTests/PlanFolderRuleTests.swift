@@ -6,13 +6,14 @@ private typealias F = Fixture
 
 /// A row of assignments.csv for cadre `c` → target `t` with every cell as the writer must fill
 /// it for `Fixture.scenario()`, written out by hand from the fixture (not by the verifier):
-/// cadre 干部c, division (处), no group, no unit, target 企业t, category 工业, region hk.
+/// cadre 干部c, division (处), no group, no unit, target 企业t, category 工业, province level
+/// (省级), region hk (海口).
 func planRow(_ c: String = "c1", _ t: String = "t1", _ w: String = "w1", line: Int = 2,
              date: String? = nil, distance: String = "0", change: [PlanColumn: String] = [:]) -> AssignmentRow {
     var cells: [PlanColumn: String] = [
-        .wave: w, .date: date ?? (w == "w1" ? "2022-09-16" : "2022-10-01"), .group: "", .cadreID: c,
+        .wave: w, .date: date ?? (w == "w1" ? "2022-09-16" : "2022-10-01"), .groupID: "", .groupName: "", .cadreID: c,
         .cadreName: "干部\(c)", .rank: "处", .unit: "", .targetID: t, .targetName: "企业\(t)",
-        .category: "工业", .region: "hk", .distanceKm: distance,
+        .category: "工业", .level: "省级", .regionID: "hk", .regionName: "海口", .distanceKm: distance,
     ]
     for (column, text) in change { cells[column] = text }
     let positions = Dictionary(uniqueKeysWithValues: PlanColumn.allCases.enumerated().map { ($1, $0 + 1) })
@@ -43,8 +44,10 @@ let brokenFolders: [BrokenFolder] = [
     BrokenFolder(name: "date of another wave", rule: .wrongCell(.date),
                  plan: .init(rows: [planRow(date: "2022-10-01")], claims: rightClaims, changes: nil),
                  mentions: ["line 2", "2022-10-01", "2022-09-16"]),
-    BrokenFolder(name: "group", rule: .wrongCell(.group),
-                 plan: .init(rows: [planRow(change: [.group: "g1"])], claims: rightClaims, changes: nil), mentions: ["g1"]),
+    BrokenFolder(name: "group", rule: .wrongCell(.groupID),
+                 plan: .init(rows: [planRow(change: [.groupID: "g1"])], claims: rightClaims, changes: nil), mentions: ["g1"]),
+    BrokenFolder(name: "group name", rule: .wrongCell(.groupName),
+                 plan: .init(rows: [planRow(change: [.groupName: "工信组"])], claims: rightClaims, changes: nil), mentions: ["工信组"]),
     BrokenFolder(name: "cadre name", rule: .wrongCell(.cadreName),
                  plan: .init(rows: [planRow(change: [.cadreName: "李四"])], claims: rightClaims, changes: nil), mentions: ["李四", "干部c1"]),
     BrokenFolder(name: "rank", rule: .wrongCell(.rank),
@@ -55,8 +58,12 @@ let brokenFolders: [BrokenFolder] = [
                  plan: .init(rows: [planRow(change: [.targetName: "别的企业"])], claims: rightClaims, changes: nil), mentions: ["别的企业"]),
     BrokenFolder(name: "category", rule: .wrongCell(.category),
                  plan: .init(rows: [planRow(change: [.category: "服务业"])], claims: rightClaims, changes: nil), mentions: ["服务业"]),
-    BrokenFolder(name: "region", rule: .wrongCell(.region),
-                 plan: .init(rows: [planRow(change: [.region: "sy"])], claims: rightClaims, changes: nil), mentions: ["'sy'", "'hk'"]),
+    BrokenFolder(name: "level", rule: .wrongCell(.level),
+                 plan: .init(rows: [planRow(change: [.level: "市县"])], claims: rightClaims, changes: nil), mentions: ["市县"]),
+    BrokenFolder(name: "region", rule: .wrongCell(.regionID),
+                 plan: .init(rows: [planRow(change: [.regionID: "sy"])], claims: rightClaims, changes: nil), mentions: ["'sy'", "'hk'"]),
+    BrokenFolder(name: "region name", rule: .wrongCell(.regionName),
+                 plan: .init(rows: [planRow(change: [.regionName: "三亚"])], claims: rightClaims, changes: nil), mentions: ["'三亚'", "'海口'"]),
     // Finding 5: a falsified distance. 三亚 → 海口 is 211.9 km by the haversine of docs/DATA.md
     // (computed by hand from the fixture's seats), so 212; the plan says 12.
     BrokenFolder(name: "distance", rule: .wrongCell(.distanceKm),

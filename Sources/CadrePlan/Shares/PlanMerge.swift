@@ -59,6 +59,8 @@ extension Planner {
             throw MergeError(description: "\(first.path): the shares' solutions do not expand to a plan (\(why)); solve the scenario without --blocks")
         }
         var plan = assembly.plan
+        // As ``plan(_:options:)`` reports it: shares are always solved over the ordinary classes.
+        if problem.prepared.previous != nil { plan.statistics.replanClasses = "classes" }
         plan.statistics.seconds["expand"] = clock.lap()
         plan.statistics.seconds["solve"] = parts.map { $0.part.seconds["solve"] ?? 0 }.reduce(0, +)
         return plan
