@@ -11,7 +11,7 @@ extension GLPKSolver {
     /// The session must be used on the thread that created it (GLPK's state is per thread).
     public func makeSession(for model: Model) throws -> any MIPSession {
         try ModelValidator.validate(model)
-        return try GLPKSession(model: model)
+        return try GLPKSession(model: model, strategy: strategy)
     }
 }
 
@@ -19,11 +19,16 @@ extension GLPKSolver {
 final class GLPKSession: MIPSession {
     private(set) var model: Model
     private let problem: GLPKProblem
+    /// The caller's strategy; each solve completes it from the model's shape.
+    private let strategy: SearchStrategy
     /// Simplex iterations GLPK had counted before the current solve (its counter is cumulative).
     private var iterationsBefore = 0
+    /// Solves so far (the first starts from GLPK's standard basis, later ones warm).
+    private var solves = 0
 
-    init(model: Model) throws {
+    init(model: Model, strategy: SearchStrategy) throws {
         self.model = model
+        self.strategy = strategy
         problem = try GLPKTerminal.withOutput(to: LogSink(nil)) { () throws(SolverError) -> GLPKProblem in
             let p = try GLPKProblem()
             try p.load(model)
@@ -66,8 +71,10 @@ final class GLPKSession: MIPSession {
         for t in objective.terms { glp_set_obj_coef(p, Int32(t.variable.index + 1), t.coefficient) }
         let model = self.model
         var solution = try GLPKTerminal.withOutput(to: sink) { () throws(SolverError) -> Solution in
-            var run = SolveRun(model: model, problem: problem, limits: limits, options: options, initialPoint: initialPoint, sink: sink)
-            run.coldRestartIfFractional = true
+            let settings = SearchSettings.choose(for: ModelShape(model), strategy: strategy, session: true)
+            var run = SolveRun(model: model, problem: problem, limits: limits, options: options,
+                               initialPoint: initialPoint, sink: sink, settings: settings)
+            run.warmBasis = solves > 0
             do {
                 return try run.execute()
             } catch {
@@ -77,6 +84,7 @@ final class GLPKSession: MIPSession {
                 return try run.execute()
             }
         }
+        solves += 1
         let total = Int(glp_get_it_cnt(p))
         solution.statistics.simplexIterations = total - iterationsBefore
         iterationsBefore = total
