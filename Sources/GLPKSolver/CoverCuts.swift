@@ -4,9 +4,9 @@ import MIP
 /// Adds cadreplan's lifted cover inequalities (``MIP/KnapsackCoverSeparator``) to GLPK's cut
 /// pool when GLPK asks for cuts (`GLP_ICUTGEN`).
 ///
-/// Cuts are separated at the root, in every round of cuts GLPK makes there, and at nodes down
-/// to ``maximumDepth``, where they tighten the subtree's relaxation. Each cut is valid for the
-/// whole model; GLPK keeps the ones it finds useful.
+/// Cuts are separated at the root, in every round of cuts GLPK makes there (measured on gapc #6:
+/// separating at every node as well did not raise the bound reached in a given time, and halved
+/// the nodes solved). Each cut is valid for the whole model; GLPK keeps the ones it finds useful.
 final class CoverCuts {
     private let separator: KnapsackCoverSeparator
     private let variables: Int

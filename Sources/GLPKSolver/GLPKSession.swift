@@ -23,11 +23,14 @@ final class GLPKSession: MIPSession {
     private let strategy: SearchStrategy
     /// Simplex iterations GLPK had counted before the current solve (its counter is cumulative).
     private var iterationsBefore = 0
+    /// The names of the model's rows, so an added row is checked without revalidating the model.
+    private var rowNames: Set<String>
     /// Solves so far (the first starts from GLPK's standard basis, later ones warm).
     private var solves = 0
 
     init(model: Model, strategy: SearchStrategy) throws {
         self.model = model
+        rowNames = Set(model.constraints.map(\.name))
         self.strategy = strategy
         problem = try GLPKTerminal.withOutput(to: LogSink(nil)) { () throws(SolverError) -> GLPKProblem in
             let p = try GLPKProblem()
@@ -37,10 +40,10 @@ final class GLPKSession: MIPSession {
     }
 
     func addConstraint(_ constraint: Constraint) throws {
-        var candidate = model
-        candidate.addConstraint(constraint.name, constraint.terms, lower: constraint.lower, upper: constraint.upper)
-        try ModelValidator.validate(candidate)
-        model = candidate
+        // The loaded model was validated whole; only the new row needs checking.
+        try ModelValidator.validate(constraint, addedTo: model, rowNames: rowNames)
+        model.addConstraint(constraint.name, constraint.terms, lower: constraint.lower, upper: constraint.upper)
+        rowNames.insert(constraint.name)
         let i = glp_add_rows(problem.pointer, 1)
         let (type, lower, upper) = GLPKProblem.boundType(constraint.lower, constraint.upper)
         glp_set_row_bnds(problem.pointer, i, type, lower, upper)
@@ -55,11 +58,9 @@ final class GLPKSession: MIPSession {
 
     func solve(objective: Objective, options: SolveOptions) throws -> Solution {
         let start = ContinuousClock.now
-        var candidate = model
-        candidate.objective = objective
-        try ModelValidator.validate(candidate)
+        try ModelValidator.validate(objective, of: model)
         let previous = model.objective
-        model = candidate
+        model.objective = objective
         let limits = try SolveLimits(options, start: start)
         let sink = LogSink(options.log)
         let initialPoint = InitialPoint.checked(options.initialSolution, for: model, sink: sink)

@@ -73,7 +73,8 @@ final class HeuristicSchedule {
         let nodeBound = glp_get_obj_val(problem)
         func unbeatable() -> Bool {
             guard let cutoff else { return false }
-            return sense == .minimize ? cutoff <= (nodeBound - 1e-6).rounded(.up) : cutoff >= (nodeBound + 1e-6).rounded(.down)
+            let tolerance = 1e-7 * (1 + abs(nodeBound))
+            return sense == .minimize ? cutoff <= (nodeBound - tolerance).rounded(.up) : cutoff >= (nodeBound + tolerance).rounded(.down)
         }
 
         let incumbent = hasIncumbent ? (0..<variables).map { glp_mip_col_val(problem, Int32($0 + 1)) } : nil

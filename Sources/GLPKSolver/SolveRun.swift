@@ -1,4 +1,3 @@
-import Foundation
 import CGLPK
 import MIP
 
@@ -125,10 +124,11 @@ struct SolveRun {
     }
 
     /// Whether an integer objective value is proven optimal by the relaxation's value `bound`:
-    /// no integer lies strictly between them. The tolerance (10⁻⁶ relative) exceeds the
-    /// simplex method's round-off, so a bound computed slightly too high never proves too much.
+    /// no integer lies strictly between them. The bound is first moved towards the incumbent by
+    /// GLPK's own objective tolerance (`tol_obj`, 10⁻⁷ relative), so a relaxation value a
+    /// little too high from round-off never proves more than GLPK's search would.
     private func reaches(_ objective: Double, bound: Double) -> Bool {
-        let tolerance = 1e-6 * max(1, abs(bound))
+        let tolerance = 1e-7 * (1 + abs(bound))
         return model.objective.sense == .minimize
             ? objective <= (bound - tolerance).rounded(.up)
             : objective >= (bound + tolerance).rounded(.down)
@@ -157,8 +157,6 @@ struct SolveRun {
         glp_init_iocp(&search)
         search.msg_lev = messageLevel
         settings.apply(to: &search)
-        if let pp = ProcessInfo.processInfo.environment["CADREPLAN_PP"], let v = Int32(pp) { search.pp_tech = v }
-        if let br = ProcessInfo.processInfo.environment["CADREPLAN_BR"], let v = Int32(br) { search.br_tech = v }
         search.mip_gap = limits.relativeGap
         if let milliseconds = limits.remainingMilliseconds() {
             search.tm_lim = milliseconds

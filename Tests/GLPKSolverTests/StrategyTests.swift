@@ -64,6 +64,16 @@ struct StrategyTests {
         }
     }
 
+    /// Jeroslow's problem (n = 51): plain branch-and-bound needs about C(51, 25) nodes
+    /// (`TimeLimitTests` rely on that); with cutting planes on, as the automatic strategy has
+    /// them, the optimum 1 is proven at once.
+    @Test("the automatic strategy proves Jeroslow's problem that plain branch-and-bound cannot")
+    func jeroslow() throws {
+        let solution = try GLPKSolver().solve(jeroslowModel(n: 51), options: SolveOptions(timeLimit: 60))
+        #expect(solution.termination == .optimal)
+        #expect(close(solution.objective, 1))
+    }
+
     @Test("names of cut families and heuristics round-trip")
     func names() {
         #expect(CutFamilies.all.names == "mir,cover,clique,gomory,lifted-cover")

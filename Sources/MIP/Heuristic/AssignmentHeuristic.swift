@@ -1,4 +1,3 @@
-import Foundation
 /// A primal heuristic for pure integer models built on assignment rows with capacities —
 /// generalised assignment, one-to-many deployment with workloads — that a backend calls during
 /// branch-and-bound to find better solutions than its own rounding does.
@@ -73,7 +72,6 @@ public final class AssignmentHeuristic {
         let order = (0..<program.variableCount).sorted { (fraction[$0], $1) > (fraction[$1], $0) }
         var search = LocalSearch(program: program, roles: roles, start: start, budget: effort, seed: nextSeed())
         search.run(liftOrder: order)
-        if ProcessInfo.processInfo.environment["HDEBUG"] != nil { print("construct: violation \(search.state.violation) cost \(search.state.cost) work \(search.state.work) best \(search.bestCost)") }
         guard let found = search.best else { return nil }
         let limit = cutoff.map { internalCost(objective: $0) } ?? Int.max
         return accept(found, betterThan: limit)
