@@ -3,8 +3,9 @@ import MIP
 
 /// Fractional diving: from a node's optimal relaxation, fix the integer variable closest to an
 /// integer at that integer, re-solve the relaxation with the dual simplex method, and repeat
-/// until the relaxation is integral (a solution), infeasible after trying both roundings of the
-/// last variable, or no better than the incumbent.
+/// until the relaxation is integral (a solution) or no better than the incumbent. When both
+/// roundings of a variable make the relaxation infeasible, the dive undoes its latest fixings
+/// back to one whose other rounding is untried (at most ``maximumBacktracks`` times).
 ///
 /// It works on a copy of the node's problem (rows, cuts, bounds and basis), so GLPK's search is
 /// untouched. Effort is bounded by simplex iterations, not time, so a dive is reproducible.
@@ -35,7 +36,11 @@ struct Dive {
         parameters.meth = GLP_DUALP
         let start = glp_get_it_cnt(copy)
         var fixed = Set<Int>()
-        while true {
+        // The fixings made, each with the rounding not yet tried, for a short backtrack when
+        // both roundings of a variable make the relaxation infeasible.
+        var path: [(column: Int, alternative: Double?, bounds: Bounds)] = []
+        var backtracks = 0
+        dive: while true {
             let used = Int(glp_get_it_cnt(copy) - start)
             guard used < budget else { return nil }
             guard let (column, value) = mostDecided(copy, skipping: fixed, guide: guide) else {
@@ -45,10 +50,51 @@ struct Dive {
             var nearest = value.rounded()
             if let target = guide?[column], abs(target - value) < 1 { nearest = target }
             let other = value > nearest ? nearest + 1 : nearest - 1
-            fixed.insert(column)
+            let bounds = Bounds(copy, column)
             parameters.it_lim = Int32(clamping: budget - used)
-            if !fix(copy, column, at: nearest, parameters) && !fix(copy, column, at: other, parameters) { return nil }
+            if fix(copy, column, at: nearest, parameters) {
+                fixed.insert(column)
+                path.append((column, bounds.allows(other) ? other : nil, bounds))
+                continue
+            }
+            if fix(copy, column, at: other, parameters) {
+                fixed.insert(column)
+                path.append((column, nil, bounds))
+                continue
+            }
+            // Both roundings fail: undo the latest fixings until one has its other rounding left.
+            while let last = path.popLast() {
+                last.bounds.restore(copy, last.column)
+                fixed.remove(last.column)
+                guard let alternative = last.alternative, backtracks < Self.maximumBacktracks else { continue }
+                backtracks += 1
+                if fix(copy, last.column, at: alternative, parameters) {
+                    fixed.insert(last.column)
+                    path.append((last.column, nil, last.bounds))
+                    continue dive
+                }
+            }
+            return nil
         }
+    }
+
+    /// Backtracks a dive may make before it gives up.
+    static let maximumBacktracks = 16
+
+    /// A column's bound type and values, to restore after a fixing.
+    struct Bounds {
+        let type: Int32, lower: Double, upper: Double
+        init(_ p: OpaquePointer, _ j: Int) {
+            let column = Int32(j + 1)
+            type = glp_get_col_type(p, column); lower = glp_get_col_lb(p, column); upper = glp_get_col_ub(p, column)
+        }
+        /// Whether `value` lies within the bounds.
+        func allows(_ value: Double) -> Bool {
+            let hasLower = type == GLP_LO || type == GLP_DB || type == GLP_FX
+            let hasUpper = type == GLP_UP || type == GLP_DB || type == GLP_FX
+            return !(hasLower && value < lower) && !(hasUpper && value > upper)
+        }
+        func restore(_ p: OpaquePointer, _ j: Int) { glp_set_col_bnds(p, Int32(j + 1), type, lower, upper) }
     }
 
     /// The fractional integer column closest to an integer — or to the guide's value — (first by
@@ -65,19 +111,16 @@ struct Dive {
         return best
     }
 
-    /// Fixes column j at `value` if that is within its original bounds and re-solves; whether
-    /// the relaxation is then optimal (otherwise the bounds are restored).
+    /// Fixes column j at `value` if that is within its bounds and re-solves; whether the
+    /// relaxation is then optimal (otherwise the bounds are restored).
     private func fix(_ p: OpaquePointer, _ j: Int, at value: Double, _ parameters: glp_smcp) -> Bool {
-        let column = Int32(j + 1)
-        let type = glp_get_col_type(p, column), lower = glp_get_col_lb(p, column), upper = glp_get_col_ub(p, column)
-        let hasLower = type == GLP_LO || type == GLP_DB || type == GLP_FX
-        let hasUpper = type == GLP_UP || type == GLP_DB || type == GLP_FX
-        if (hasLower && value < lower) || (hasUpper && value > upper) { return false }
-        glp_set_col_bnds(p, column, GLP_FX, value, value)
+        let bounds = Bounds(p, j)
+        guard bounds.allows(value) else { return false }
+        glp_set_col_bnds(p, Int32(j + 1), GLP_FX, value, value)
         var parameters = parameters
         if glp_simplex(p, &parameters) == 0 && glp_get_status(p) == GLP_OPT { return true }
         // The next attempt re-solves from this (dual feasible) basis.
-        glp_set_col_bnds(p, column, type, lower, upper)
+        bounds.restore(p, j)
         return false
     }
 
