@@ -34,6 +34,10 @@ let suites: [(name: String, dependencies: [Target.Dependency])] = [
         .product(name: "CadrePlan", package: "cadreplan"), .product(name: "Scenario", package: "cadreplan"),
         .product(name: "GLPKSolver", package: "cadreplan"),
     ]),
+    ("Literature", [
+        .product(name: "CadrePlan", package: "cadreplan"), .product(name: "Scenario", package: "cadreplan"),
+        .product(name: "GLPKSolver", package: "cadreplan"),
+    ]),
     ("EndToEnd", [
         .product(name: "CadrePlan", package: "cadreplan"), .product(name: "Scenario", package: "cadreplan"),
         .product(name: "GLPKSolver", package: "cadreplan"), .product(name: "PlanVerifier", package: "cadreplan"),

@@ -104,13 +104,34 @@ def instances(args):
     hainan = os.path.join(ROOT, "scenarios", "hainan-2022")
     if not args.quick or args.hainan_in_quick:
         if os.path.isdir(hainan):
+            # The scenario's own mode (no --mode), then each mode explicitly.
+            out.append(Instance("hainan-2022 (scenario's mode)", "scenario", mode=None, folder=hainan))
             for mode in ("one-to-one", "one-to-many:3"):
                 out.append(Instance(f"hainan-2022 {mode}", "scenario", mode=mode, folder=hainan))
+            # One-to-many:3 with a very large λ (extra_target): the quality tier then weighs
+            # Σz − Σn above everything else, as a tier "targets beyond the first" would.
+            out.append(Instance("hainan-2022 one-to-many:3 λ=100000", "scenario", mode="one-to-many:3",
+                                folder=lambda_variant(args, hainan)))
         else:
             note("scenarios/hainan-2022 does not exist: skipped")
     if args.only:
         out = [i for i in out if re.search(args.only, i.name)]
     return out
+
+
+def lambda_variant(args, hainan):
+    """A scenario folder that inherits hainan-2022 and sets extra_target to 100000."""
+    folder = os.path.join(args.work, "scenarios", "hainan-2022-lambda")
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(hainan, "scenario.yaml"), encoding="utf-8") as f:
+        text = f.read()
+    text = re.sub(r"(?m)^name: .*$", "name: hainan-2022-lambda", text)
+    text = re.sub(r"(?m)^(\s*)extra_target: .*$", r"\1extra_target: 100000", text)
+    if not re.search(r"(?m)^base:", text):
+        text = f"base: {hainan}\n" + text
+    with open(os.path.join(folder, "scenario.yaml"), "w", encoding="utf-8") as f:
+        f.write(text)
+    return folder
 
 
 def gap_constant(path, problem):
@@ -141,9 +162,11 @@ def run_cadreplan(args, argv, timeout):
 def prepare(args, inst):
     """Imports an OR-Library instance; returns the scenario folder."""
     if inst.kind == "scenario":
-        with open(os.path.join(inst.folder, "cadres.csv"), encoding="utf-8-sig") as f:
+        # A variant inherits its CSV files from hainan-2022.
+        data = inst.folder if os.path.exists(os.path.join(inst.folder, "cadres.csv")) else os.path.join(ROOT, "scenarios", "hainan-2022")
+        with open(os.path.join(data, "cadres.csv"), encoding="utf-8-sig") as f:
             cadres = sum(1 for _ in f) - 1
-        with open(os.path.join(inst.folder, "targets.csv"), encoding="utf-8-sig") as f:
+        with open(os.path.join(data, "targets.csv"), encoding="utf-8-sig") as f:
             targets = sum(1 for _ in f) - 1
         inst.size = f"{cadres}×{targets}"
         return inst.folder
@@ -369,6 +392,7 @@ def row(args, inst):
                   status_text,
                   f"{fmt_time(c['solve'], c['runs'])} / {fmt_time(c['wall'], c['runs'])}"]
         base = c["solve"]
+        record(inst, "cadreplan", c["solve"], status == "optimal")
         SOLVERS["cadreplan"] = c["solver"]
     except Exception as e:
         note(f"{inst.name}: cadreplan failed: {e}")
@@ -377,6 +401,9 @@ def row(args, inst):
     # The same exported quality models with HiGHS and OR-Tools.
     timeout_mps = (args.runs * limit + 120) * max(1, len(files)) + 300
     for solver in ("highs", "ortools"):
+        if f"{solver}-mps" not in args.solvers:
+            cells += ["—", "—", "—"]
+            continue
         if not files:
             cells += ["error", "—", "—"]
             continue
@@ -389,11 +416,12 @@ def row(args, inst):
             cells += ["error", "—", "—"]
             continue
         s = summarise(res)
+        record(inst, f"{solver}-mps", s["seconds"], s["status"] == "optimal")
         cells += [value_cell(inst, s["value"], s["bound"], s["status"]), fmt_time(s["seconds"], s["runs"]), ratio(s["seconds"], base)]
 
     # The textbook model straight from the OR-Library file.
     for solver in ("highs", "ortools"):
-        if inst.kind == "scenario":
+        if inst.kind == "scenario" or f"{solver}-direct" not in args.solvers:
             cells += ["—", "—", "—"]
             continue
         log(f"{inst.name}: {solver} direct")
@@ -406,6 +434,7 @@ def row(args, inst):
             cells += ["error", "—", "—"]
             continue
         s = summarise(res)
+        record(inst, f"{solver}-direct", s["seconds"], s["status"] == "optimal")
         # Direct models have the source objective itself: no read-back.
         direct = Instance(inst.name, inst.kind, published=inst.published)
         cells += [value_cell(direct, s["value"], s["bound"], s["status"]), fmt_time(s["seconds"], s["runs"]), ratio(s["seconds"], base)]
@@ -413,6 +442,31 @@ def row(args, inst):
 
 
 SOLVERS = {}
+TOTALS = {}  # instance name -> {solver: (seconds, proven)}
+
+
+def record(inst, solver, seconds, proven):
+    TOTALS.setdefault(inst.name, {})[solver] = (seconds, proven)
+
+
+def totals_lines(names, label):
+    """Sums over `names` of each solver's time, with how many it proved; the ratio to cadreplan."""
+    rows = [TOTALS[n] for n in names if n in TOTALS]
+    if not rows:
+        return []
+    out = [f"Totals over {label} ({len(rows)} instances, median times summed; a run stopped by the time limit counts its limit):", ""]
+    out.append("| solver | proven | total s | ÷ cadreplan |")
+    out.append("|---|---:|---:|---:|")
+    base = sum(r["cadreplan"][0] for r in rows if "cadreplan" in r)
+    for solver in ("cadreplan", "highs-mps", "ortools-mps", "highs-direct", "ortools-direct"):
+        cells = [r[solver] for r in rows if solver in r]
+        if not cells:
+            continue
+        total = sum(c[0] for c in cells)
+        proven = sum(1 for c in cells if c[1])
+        out.append(f"| {solver} | {proven}/{len(cells)} | {total:.1f} | {total / base:.2f} |" if base else f"| {solver} | {proven}/{len(cells)} | {total:.1f} | — |")
+    out.append("")
+    return out
 MATCHING = []  # instances whose blocks cadreplan solved with its matching fast path
 ARGS = None
 
@@ -451,6 +505,8 @@ def main():
     p.add_argument("--gapd-time-limit", type=float, default=60, help="seconds per solve for gapd")
     p.add_argument("--gap-problems", choices=["all", "first"], default="all", help="all problems of each GAP file, or problem 1 only")
     p.add_argument("--ortools-solver", choices=["scip", "sat"], default="scip")
+    p.add_argument("--solvers", default="highs-mps,ortools-mps,highs-direct,ortools-direct",
+                   help="comma-separated columns to run besides cadreplan: highs-mps, ortools-mps, highs-direct, ortools-direct")
     p.add_argument("--only", help="regular expression on instance names")
     p.add_argument("--output", help="also write the Markdown to this file")
     p.add_argument("--command", help=argparse.SUPPRESS)
@@ -458,6 +514,10 @@ def main():
     ARGS = args
     if args.runs < 1:
         p.error("--runs must be at least 1")
+    args.solvers = set(args.solvers.split(",")) if args.solvers else set()
+    unknown = args.solvers - {"highs-mps", "ortools-mps", "highs-direct", "ortools-direct"}
+    if unknown:
+        p.error(f"--solvers: unknown {', '.join(sorted(unknown))}")
     if not os.path.isdir(args.orlib):
         p.error(f"{args.orlib}: no such folder (OR-Library files)")
     os.makedirs(args.work, exist_ok=True)
@@ -500,6 +560,10 @@ def main():
     for r in rows:
         o.append("| " + " | ".join(r) + " |")
     o.append("")
+    gap78 = [n for n in TOTALS if re.match(r"gap([0-9]+|[abc])-", n)]
+    o += totals_lines(gap78, "gap1–gap12 and gapa–gapc")
+    o += totals_lines([n for n in TOTALS if n.startswith("gapd")], "gapd")
+    o += totals_lines([n for n in TOTALS if n.startswith("hainan")], "hainan-2022")
     o.append("How to read it:")
     o.append("- Values are the instance's own objective. cadreplan's comes from the quality tier of summary.json "
              "(for maximisation GAP, gap1–gap12: optimum = n·C − quality, C = the largest profit; the importer's "

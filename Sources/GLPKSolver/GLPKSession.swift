@@ -11,7 +11,7 @@ extension GLPKSolver {
     /// The session must be used on the thread that created it (GLPK's state is per thread).
     public func makeSession(for model: Model) throws -> any MIPSession {
         try ModelValidator.validate(model)
-        return try GLPKSession(model: model)
+        return try GLPKSession(model: model, strategy: strategy)
     }
 }
 
@@ -19,11 +19,19 @@ extension GLPKSolver {
 final class GLPKSession: MIPSession {
     private(set) var model: Model
     private let problem: GLPKProblem
+    /// The caller's strategy; each solve completes it from the model's shape.
+    private let strategy: SearchStrategy
     /// Simplex iterations GLPK had counted before the current solve (its counter is cumulative).
     private var iterationsBefore = 0
+    /// The names of the model's rows, so an added row is checked without revalidating the model.
+    private var rowNames: Set<String>
+    /// Solves so far (the first starts from GLPK's standard basis, later ones warm).
+    private var solves = 0
 
-    init(model: Model) throws {
+    init(model: Model, strategy: SearchStrategy) throws {
         self.model = model
+        rowNames = Set(model.constraints.map(\.name))
+        self.strategy = strategy
         problem = try GLPKTerminal.withOutput(to: LogSink(nil)) { () throws(SolverError) -> GLPKProblem in
             let p = try GLPKProblem()
             try p.load(model)
@@ -32,10 +40,10 @@ final class GLPKSession: MIPSession {
     }
 
     func addConstraint(_ constraint: Constraint) throws {
-        var candidate = model
-        candidate.addConstraint(constraint.name, constraint.terms, lower: constraint.lower, upper: constraint.upper)
-        try ModelValidator.validate(candidate)
-        model = candidate
+        // The loaded model was validated whole; only the new row needs checking.
+        try ModelValidator.validate(constraint, addedTo: model, rowNames: rowNames)
+        model.addConstraint(constraint.name, constraint.terms, lower: constraint.lower, upper: constraint.upper)
+        rowNames.insert(constraint.name)
         let i = glp_add_rows(problem.pointer, 1)
         let (type, lower, upper) = GLPKProblem.boundType(constraint.lower, constraint.upper)
         glp_set_row_bnds(problem.pointer, i, type, lower, upper)
@@ -50,11 +58,9 @@ final class GLPKSession: MIPSession {
 
     func solve(objective: Objective, options: SolveOptions) throws -> Solution {
         let start = ContinuousClock.now
-        var candidate = model
-        candidate.objective = objective
-        try ModelValidator.validate(candidate)
+        try ModelValidator.validate(objective, of: model)
         let previous = model.objective
-        model = candidate
+        model.objective = objective
         let limits = try SolveLimits(options, start: start)
         let sink = LogSink(options.log)
         let initialPoint = InitialPoint.checked(options.initialSolution, for: model, sink: sink)
@@ -66,8 +72,10 @@ final class GLPKSession: MIPSession {
         for t in objective.terms { glp_set_obj_coef(p, Int32(t.variable.index + 1), t.coefficient) }
         let model = self.model
         var solution = try GLPKTerminal.withOutput(to: sink) { () throws(SolverError) -> Solution in
-            var run = SolveRun(model: model, problem: problem, limits: limits, options: options, initialPoint: initialPoint, sink: sink)
-            run.coldRestartIfFractional = true
+            let settings = SearchSettings.choose(for: ModelShape(model), strategy: strategy, session: true)
+            var run = SolveRun(model: model, problem: problem, limits: limits, options: options,
+                               initialPoint: initialPoint, sink: sink, settings: settings)
+            run.warmBasis = solves > 0
             do {
                 return try run.execute()
             } catch {
@@ -77,6 +85,7 @@ final class GLPKSession: MIPSession {
                 return try run.execute()
             }
         }
+        solves += 1
         let total = Int(glp_get_it_cnt(p))
         solution.statistics.simplexIterations = total - iterationsBefore
         iterationsBefore = total

@@ -16,8 +16,13 @@ import MIP
 /// (``supportsConcurrentSolves``). Each such thread should call
 /// ``releaseThreadEnvironment()`` when it has finished solving.
 public struct GLPKSolver: MIPSolver {
-    /// Creates a solver. It holds no state; all state lives in each `solve` call.
-    public init() {}
+    /// Cuts, presolve, branching, heuristics and relaxation start; `nil` fields are chosen
+    /// per solve from the model's shape (see `SearchSettings`).
+    public var strategy: SearchStrategy
+
+    /// Creates a solver with `strategy` (by default every choice automatic). It holds no
+    /// other state; all state lives in each `solve` call.
+    public init(strategy: SearchStrategy = .automatic) { self.strategy = strategy }
 
     /// Solves `model`.
     ///
@@ -36,8 +41,9 @@ public struct GLPKSolver: MIPSolver {
         var solution = try GLPKTerminal.withOutput(to: sink) { () throws(SolverError) -> Solution in
             let problem = try GLPKProblem()
             try problem.load(model)
-            let run = SolveRun(model: model, problem: problem, limits: limits, options: options,
-                               initialPoint: initialPoint, sink: sink)
+            let settings = SearchSettings.choose(for: ModelShape(model), strategy: strategy, session: false)
+            var run = SolveRun(model: model, problem: problem, limits: limits, options: options,
+                               initialPoint: initialPoint, sink: sink, settings: settings)
             return try run.execute()
         }
         solution.seconds = start.duration(to: .now).seconds

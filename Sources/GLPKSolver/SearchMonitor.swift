@@ -18,6 +18,10 @@ final class SearchMonitor {
     let initialPoint: InitialPoint?
     /// Where notes about the initial point go.
     let sink: LogSink
+    /// cadreplan's own primal heuristics, when the settings and the model's shape call for them.
+    let heuristic: HeuristicSchedule?
+    /// cadreplan's own cuts, likewise.
+    let cuts: CoverCuts?
 
     /// The tightest proven bound on the optimum seen so far.
     private(set) var bound: Double?
@@ -34,9 +38,12 @@ final class SearchMonitor {
 
     /// Creates a monitor; `rootBound` is the LP relaxation's optimum, already a valid bound.
     init(sense: Sense, rootBound: Double?, progress: (@Sendable (Progress) -> Void)?,
-         deadline: ContinuousClock.Instant?, initialPoint: InitialPoint?, sink: LogSink) {
+         deadline: ContinuousClock.Instant?, initialPoint: InitialPoint?, sink: LogSink,
+         heuristic: HeuristicSchedule? = nil, cuts: CoverCuts? = nil) {
         self.sense = sense; self.bound = rootBound; self.progress = progress
         self.deadline = deadline; self.initialPoint = initialPoint; self.sink = sink
+        self.heuristic = heuristic
+        self.cuts = cuts
     }
 
     /// The C callback installed as `glp_iocp.cb_func`.
@@ -62,6 +69,9 @@ final class SearchMonitor {
         switch glp_ios_reason(tree) {
         case GLP_IHEUR:
             offerInitialPoint(tree)
+            heuristic?.run(tree, sink: sink)
+        case GLP_ICUTGEN:
+            cuts?.run(tree, sink: sink)
         case GLP_IBINGO:
             report(incumbent: incumbent, force: true)
         case GLP_ISELECT:

@@ -9,12 +9,15 @@ struct SolveLimits {
     let deadline: ContinuousClock.Instant?
     /// GLPK's `mip_gap`: the relative gap at which branch-and-bound may stop.
     let relativeGap: Double
+    /// When the solve started.
+    let start: ContinuousClock.Instant
 
     /// The longest limit GLPK can express: `Int32.max` milliseconds (about 24.8 days).
     static let longestLimit = Double(Int32.max) / 1000
 
     /// Checks `options` and fixes the deadline relative to `start`.
     init(_ options: SolveOptions, start: ContinuousClock.Instant) throws(SolverError) {
+        self.start = start
         if let limit = options.timeLimit {
             guard limit.isFinite, limit > 0 else {
                 throw SolverError("time limit must be a finite number of seconds above 0, not \(limit)")

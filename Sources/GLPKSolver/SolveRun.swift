@@ -17,15 +17,17 @@ struct SolveRun {
     let problem: GLPKProblem
     let limits: SolveLimits
     let options: SolveOptions
-    let initialPoint: InitialPoint?
+    var initialPoint: InitialPoint?
     let sink: LogSink
-    /// Re-solve the relaxation from a fresh basis when the (warm-started) one ends fractional.
-    var coldRestartIfFractional = false
+    /// Cuts, presolve, branching, heuristics and relaxation start of this solve.
+    let settings: SearchSettings
+    /// Whether the problem object holds the basis of an earlier solve (a warm start is possible).
+    var warmBasis = false
 
     private var messageLevel: Int32 { sink.isEnabled ? GLP_MSG_ON : GLP_MSG_OFF }
 
     /// Runs the solve.
-    func execute() throws(SolverError) -> Solution {
+    mutating func execute() throws(SolverError) -> Solution {
         // Scaling as glpsol does by default: it makes the simplex method robust
         // against badly scaled rows without changing the reported values.
         glp_scale_prob(problem.pointer, GLP_SF_AUTO)
@@ -37,6 +39,7 @@ struct SolveRun {
         // object, which glp_intopt (also without presolver) needs for its root node.
         simplex.presolve = GLP_OFF
         if let milliseconds = limits.remainingMilliseconds() { simplex.tm_lim = milliseconds }
+        if settings.relaxation == .cold { glp_adv_basis(problem.pointer, 0) }
         let code = glp_simplex(problem.pointer, &simplex)
 
         switch code {
@@ -67,7 +70,9 @@ struct SolveRun {
             throw SolverError("GLPK simplex returned success with status \(GLPKCodes.status(status))")
         }
 
-        if coldRestartIfFractional && model.integerCount > 0 && !relaxationIsIntegral() {
+        let fractional = model.integerCount > 0 && !relaxationIsIntegral()
+        if fractional, let closed = rootDive() { return closed }
+        if settings.relaxation == .warmThenCold && warmBasis && fractional {
             // A warm start from an earlier objective's basis tends to end on a fractional
             // vertex of the optimal face, where a cold start often ends on an integral one of
             // the same value (measured on the 10× Hainan preset: 849 nodes against a root
@@ -77,13 +82,56 @@ struct SolveRun {
             guard again == 0, glp_get_status(problem.pointer) == GLP_OPT else {
                 throw SolverError("GLPK simplex failed on a cold restart: \(GLPKCodes.returnCode(again))")
             }
+            // The cold vertex differs from the warm one: a dive from it may close the tier.
+            if !relaxationIsIntegral(), let closed = rootDive() { return closed }
         }
         let relaxationValue = glp_get_obj_val(problem.pointer)
         if model.integerCount == 0 {
             return solution(.optimal, objective: relaxationValue, bound: relaxationValue,
                             values: columnValues(glp_get_col_prim))
         }
+        let searchStart = ContinuousClock.now
+        sink.write("Relaxation: \(relaxationValue), \(glp_get_it_cnt(problem.pointer)) iterations so far, "
+            + "\(limits.start.duration(to: searchStart).seconds) s\n")
+        defer { sink.write("Branch-and-bound: \(searchStart.duration(to: .now).seconds) s\n") }
         return try branchAndBound(rootBound: relaxationValue)
+    }
+
+    /// Simplex iterations a dive from the root relaxation may spend.
+    static let rootDiveIterations: Int32 = 20_000
+
+    /// Dives from the root relaxation before any branch-and-bound (see ``Dive``). A point
+    /// whose objective reaches the relaxation's value, rounded up (objectives are integers when
+    /// the exact check applies), is optimal: the solve ends there. Any other point becomes the
+    /// initial point if it beats the caller's.
+    private mutating func rootDive() -> Solution? {
+        guard settings.heuristics.contains(.diving), !settings.presolve, let check = IntegerCheck(model) else { return nil }
+        let bound = glp_get_obj_val(problem.pointer)
+        let dive = Dive(integerColumns: model.variables.indices.filter { model.variables[$0].kind == .integer },
+                        columns: model.variables.count, minimise: model.objective.sense == .minimize)
+        guard let values = dive.run(from: problem.pointer, cutoff: initialPoint?.objective, iterations: Int(Self.rootDiveIterations)),
+              let point = check.feasiblePoint(values) else { return nil }
+        let objective = check.objective(point)
+        sink.write("Root dive: \(objective) (relaxation \(bound))\n")
+        if reaches(objective, bound: bound) {
+            return solution(.optimal, objective: objective, bound: objective, values: point)
+        }
+        if initialPoint.map({ isBetter(objective, than: $0.objective) }) ?? true,
+           case .success(let prepared) = InitialPoint.prepare(point, for: model) {
+            initialPoint = prepared
+        }
+        return nil
+    }
+
+    /// Whether an integer objective value is proven optimal by the relaxation's value `bound`:
+    /// no integer lies strictly between them. The bound is first moved towards the incumbent by
+    /// GLPK's own objective tolerance (`tol_obj`, 10⁻⁷ relative), so a relaxation value a
+    /// little too high from round-off never proves more than GLPK's search would.
+    private func reaches(_ objective: Double, bound: Double) -> Bool {
+        let tolerance = 1e-7 * (1 + abs(bound))
+        return model.objective.sense == .minimize
+            ? objective <= (bound - tolerance).rounded(.up)
+            : objective >= (bound + tolerance).rounded(.down)
     }
 
     /// Whether every integer column of the current basic solution is integral.
@@ -99,14 +147,22 @@ struct SolveRun {
     private func branchAndBound(rootBound: Double) throws(SolverError) -> Solution {
         let monitor = SearchMonitor(
             sense: model.objective.sense, rootBound: rootBound, progress: options.progress,
-            deadline: limits.deadline, initialPoint: initialPoint, sink: sink)
+            // GLPK's presolver hands the callback its transformed problem, whose columns are not
+            // the model's: a point can be offered only without it (kept as a fallback otherwise).
+            deadline: limits.deadline, initialPoint: settings.presolve ? nil : initialPoint, sink: sink,
+            heuristic: heuristicSchedule(),
+            cuts: settings.cuts.contains(.liftedCover) ? CoverCuts(model: model) : nil)
 
         var search = glp_iocp()
         glp_init_iocp(&search)
         search.msg_lev = messageLevel
-        search.presolve = GLP_OFF
+        settings.apply(to: &search)
         search.mip_gap = limits.relativeGap
-        if let milliseconds = limits.remainingMilliseconds() { search.tm_lim = milliseconds }
+        if let milliseconds = limits.remainingMilliseconds() {
+            search.tm_lim = milliseconds
+            search.ps_tm_lim = min(search.ps_tm_lim, milliseconds)
+        }
+        sink.write("Search: \(settings)\n")
         search.cb_func = SearchMonitor.callback
         // Unretained: `withExtendedLifetime` keeps the monitor alive for the whole call.
         search.cb_info = Unmanaged.passUnretained(monitor).toOpaque()
@@ -139,6 +195,12 @@ struct SolveRun {
         }
         throw SolverError("GLPK branch-and-bound failed: \(GLPKCodes.returnCode(code)), "
             + "solution status \(GLPKCodes.status(status))")
+    }
+
+    /// cadreplan's own heuristics, if the settings ask for them and the model allows them.
+    private func heuristicSchedule() -> HeuristicSchedule? {
+        guard !settings.presolve else { return nil }
+        return HeuristicSchedule(model: model, enabled: settings.heuristics)
     }
 
     /// The answer when the time limit ran out during branch-and-bound.

@@ -105,27 +105,90 @@ public enum ModelValidator {
 
     /// Throws a ``ModelError`` listing every problem of `model`; returns if there is none.
     public static func validate(_ model: Model) throws(ModelError) {
+        var checker = Checker(variables: model.variables)
+        var variableNames: [String: Int] = [:]
+        for (index, variable) in model.variables.enumerated() {
+            let place = ModelError.Place.variable(index: index, name: variable.name)
+            checker.checkName(variable.name, &variableNames, index, place) {
+                .variable(index: $0, name: model.variables[$0].name)
+            }
+            checker.checkBounds(variable.lower, variable.upper, place)
+            if variable.kind == .integer {
+                for (side, bound) in [("lower", variable.lower), ("upper", variable.upper)] {
+                    if let bound, bound.isFinite, bound != bound.rounded() {
+                        checker.report(.fractionalIntegerBound, place, "\(side) bound \(bound) is not an integer")
+                    }
+                }
+            }
+        }
+        var rowNames: [String: Int] = [:]
+        for (index, row) in model.constraints.enumerated() {
+            let place = ModelError.Place.row(index: index, name: row.name)
+            checker.checkName(row.name, &rowNames, index, place) {
+                .row(index: $0, name: model.constraints[$0].name)
+            }
+            checker.checkRow(row, place)
+        }
+        checker.checkObjective(model.objective)
+        try checker.finish()
+    }
+
+    /// Checks `objective` for a model whose variables and rows were validated already
+    /// (what ``validate(_:)`` checks of an objective, without checking the rest again).
+    public static func validate(_ objective: Objective, of model: Model) throws(ModelError) {
+        var checker = Checker(variables: model.variables)
+        checker.checkObjective(objective)
+        try checker.finish()
+    }
+
+    /// Checks `row` as the next row of a model validated already, whose row names are
+    /// `rowNames` (what ``validate(_:)`` would report about the row once added).
+    public static func validate(_ row: Constraint, addedTo model: Model, rowNames: Set<String>) throws(ModelError) {
+        var checker = Checker(variables: model.variables)
+        let place = ModelError.Place.row(index: model.constraints.count, name: row.name)
+        var seen: [String: Int] = [:]
+        checker.checkName(row.name, &seen, model.constraints.count, place) { .row(index: $0, name: row.name) }
+        if rowNames.contains(row.name) {
+            let first = model.constraints.firstIndex { $0.name == row.name } ?? 0
+            checker.report(.duplicateName, place, "same name as \(ModelError.Place.row(index: first, name: row.name))")
+        }
+        checker.checkRow(row, place)
+        try checker.finish()
+    }
+
+    /// Collects the problems found by the checks below.
+    private struct Checker {
+        let variables: [VariableSpec]
         var problems: [ModelError.Problem] = []
-        func report(_ kind: ModelError.Kind, _ place: ModelError.Place, _ detail: String) {
+
+        mutating func report(_ kind: ModelError.Kind, _ place: ModelError.Place, _ detail: String) {
             problems.append(.init(kind: kind, place: place, detail: detail))
         }
+
+        /// Throws the problems found, if any.
+        func finish() throws(ModelError) {
+            if !problems.isEmpty { throw ModelError(problems: problems) }
+        }
+
         /// Checks one number: finite and not too large.
-        func checkNumber(_ value: Double, _ what: String, _ place: ModelError.Place) {
+        mutating func checkNumber(_ value: Double, _ what: String, _ place: ModelError.Place) {
             if !value.isFinite {
                 report(.nonFiniteNumber, place, "\(what) is \(value)")
             } else if abs(value) > maximumMagnitude {
                 report(.numberTooLarge, place, "|\(what)| = \(abs(value)) exceeds \(maximumMagnitude)")
             }
         }
-        func checkBounds(_ lower: Double?, _ upper: Double?, _ place: ModelError.Place) {
+
+        mutating func checkBounds(_ lower: Double?, _ upper: Double?, _ place: ModelError.Place) {
             if let lower { checkNumber(lower, "lower bound", place) }
             if let upper { checkNumber(upper, "upper bound", place) }
             if let lower, let upper, lower.isFinite, upper.isFinite, lower > upper {
                 report(.lowerAboveUpper, place, "lower \(lower) > upper \(upper)")
             }
         }
-        func checkName(_ name: String, _ seen: inout [String: Int], _ index: Int,
-                       _ place: ModelError.Place, _ describe: (Int) -> ModelError.Place) {
+
+        mutating func checkName(_ name: String, _ seen: inout [String: Int], _ index: Int,
+                                _ place: ModelError.Place, _ describe: (Int) -> ModelError.Place) {
             if name.isEmpty {
                 report(.emptyName, place, "name is empty")
                 return
@@ -139,17 +202,18 @@ public enum ModelValidator {
                 seen[name] = index
             }
         }
+
         /// Checks the terms of a row or the objective.
-        func checkTerms(_ terms: [Term], _ place: ModelError.Place) {
+        mutating func checkTerms(_ terms: [Term], _ place: ModelError.Place) {
             var positions: [Int: Int] = [:]
             for (position, term) in terms.enumerated() {
                 let index = term.variable.index
-                guard model.variables.indices.contains(index) else {
+                guard variables.indices.contains(index) else {
                     report(.variableOutOfRange, place,
-                           "term \(position) uses variable index \(index); the model has \(model.variables.count)")
+                           "term \(position) uses variable index \(index); the model has \(variables.count)")
                     continue
                 }
-                let name = model.variables[index].name
+                let name = variables[index].name
                 checkNumber(term.coefficient, "coefficient of \"\(name)\"", place)
                 if let first = positions[index] {
                     report(.duplicateVariable, place,
@@ -160,36 +224,15 @@ public enum ModelValidator {
             }
         }
 
-        var variableNames: [String: Int] = [:]
-        for (index, variable) in model.variables.enumerated() {
-            let place = ModelError.Place.variable(index: index, name: variable.name)
-            checkName(variable.name, &variableNames, index, place) {
-                .variable(index: $0, name: model.variables[$0].name)
-            }
-            checkBounds(variable.lower, variable.upper, place)
-            if variable.kind == .integer {
-                for (side, bound) in [("lower", variable.lower), ("upper", variable.upper)] {
-                    if let bound, bound.isFinite, bound != bound.rounded() {
-                        report(.fractionalIntegerBound, place, "\(side) bound \(bound) is not an integer")
-                    }
-                }
-            }
-        }
-
-        var rowNames: [String: Int] = [:]
-        for (index, row) in model.constraints.enumerated() {
-            let place = ModelError.Place.row(index: index, name: row.name)
-            checkName(row.name, &rowNames, index, place) {
-                .row(index: $0, name: model.constraints[$0].name)
-            }
+        mutating func checkRow(_ row: Constraint, _ place: ModelError.Place) {
             if row.terms.isEmpty { report(.emptyRow, place, "no terms") }
             checkTerms(row.terms, place)
             checkBounds(row.lower, row.upper, place)
         }
 
-        checkNumber(model.objective.constant, "constant", .objective)
-        checkTerms(model.objective.terms, .objective)
-
-        if !problems.isEmpty { throw ModelError(problems: problems) }
+        mutating func checkObjective(_ objective: Objective) {
+            checkNumber(objective.constant, "constant", .objective)
+            checkTerms(objective.terms, .objective)
+        }
     }
 }

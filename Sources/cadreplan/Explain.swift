@@ -59,7 +59,7 @@ extension CadrePlanCommand {
             let given = try plan.map { try readPlan($0, scenario: loaded) }
             let explanation: Explanation
             do {
-                explanation = try Explainer.explain(loaded, plan: given, solver: GLPKSolver(), options: options, check: !noCheck)
+                explanation = try Explainer.explain(loaded, plan: given, solver: solving.solver, options: options, check: !noCheck)
             } catch let error as PlanError {
                 line.finish()
                 printError("\(scenario): \(error)")

@@ -114,7 +114,7 @@ extension CadrePlanCommand {
             }
             let plan: Plan
             do {
-                plan = try Planner(solver: GLPKSolver()).plan(loaded, options: options)
+                plan = try Planner(solver: solving.solver).plan(loaded, options: options)
             } catch let error as PlanError {
                 line.finish()
                 printError("\(scenario): \(error)")

@@ -175,4 +175,26 @@ struct ValidatorTests {
         #expect(error.description.contains("variable 1 \"x\""))
         #expect(error.description.split(separator: "\n").count == error.problems.count + 1)
     }
+
+    @Test("an added row and a new objective are checked on their own against a valid model")
+    func incremental() throws {
+        var model = Model()
+        let x = model.addVariable("x", lower: 0, upper: 1)
+        model.addConstraint("r", [Term(x, 1)], upper: 1)
+        try ModelValidator.validate(Constraint(name: "s", terms: [Term(x, 2)], lower: nil, upper: 3), addedTo: model, rowNames: ["r"])
+        #expect(throws: ModelError.self) {
+            try ModelValidator.validate(Constraint(name: "r", terms: [Term(x, 1)], lower: nil, upper: 1), addedTo: model, rowNames: ["r"])
+        }
+        do {
+            try ModelValidator.validate(Constraint(name: "t", terms: [Term(Variable(index: 5), .nan)], lower: 2, upper: 1),
+                                        addedTo: model, rowNames: ["r"])
+            Issue.record("an invalid row was accepted")
+        } catch {
+            #expect(error.contains(.variableOutOfRange) && error.contains(.lowerAboveUpper))
+        }
+        try ModelValidator.validate(Objective(sense: .maximize, terms: [Term(x, 1)], constant: 2), of: model)
+        #expect(throws: ModelError.self) {
+            try ModelValidator.validate(Objective(terms: [Term(x, 1), Term(x, 2)]), of: model)
+        }
+    }
 }

@@ -1,0 +1,117 @@
+import CGLPK
+import MIP
+
+/// When and how cadreplan's own heuristics run inside GLPK's branch-and-bound — fractional
+/// diving (``Dive``) and ``MIP/AssignmentHeuristic`` — and how their points reach GLPK.
+///
+/// GLPK asks for heuristic solutions (`GLP_IHEUR`) each time a node's relaxation is solved and
+/// not integral. The heuristics run at every such request at the root, then at a node
+/// interval that doubles after each call that finds nothing and halves after one that finds a
+/// better point, so a search where they stop helping spends little on them. Diving runs while
+/// GLPK has no incumbent; the assignment heuristic improves the incumbent (or, without one,
+/// builds a point from the relaxation). Effort is counted in simplex iterations and move
+/// evaluations, never in time, so a solve is reproducible.
+///
+/// GLPK's `glp_ios_heur_sol` does not check feasibility: every point offered here has passed
+/// ``MIP/IntegerCheck`` (integer arithmetic over every bound and row, no tolerance).
+final class HeuristicSchedule {
+    private let check: IntegerCheck
+    private let dive: Dive?
+    private let assignment: AssignmentHeuristic?
+    private let variables: Int
+    private let sense: Sense
+    /// Move evaluations per assignment search, and simplex iterations per dive.
+    private let searchEffort: Int, diveIterations: Int
+    /// Nodes to wait between calls, and GLPK's node count at the last call.
+    private var interval = 1
+    private var lastNode = -1
+    private var calls = 0
+    /// Points offered and accepted (for the log).
+    private(set) var offered = 0, accepted = 0
+
+    static let maximumInterval = 1024
+
+    /// The schedule for `model` with the heuristics `enabled`, or `nil` if none applies.
+    init?(model: Model, enabled: PrimalHeuristics, diveIterations: Int = 20_000) {
+        guard let check = IntegerCheck(model) else { return nil }
+        let integerColumns = model.variables.indices.filter { model.variables[$0].kind == .integer }
+        dive = enabled.contains(.diving)
+            ? Dive(integerColumns: integerColumns, columns: model.variables.count, minimise: model.objective.sense == .minimize)
+            : nil
+        assignment = enabled.contains(.assignment) ? AssignmentHeuristic(model) : nil
+        guard dive != nil || assignment != nil else { return nil }
+        self.check = check
+        variables = model.variables.count
+        sense = model.objective.sense
+        // About ten passes over the matrix per search, within [1,000, 200,000] move evaluations.
+        searchEffort = min(200_000, max(1_000, 10 * model.nonzeroCount))
+        self.diveIterations = diveIterations
+    }
+
+    /// Handles one `GLP_IHEUR` request.
+    func run(_ tree: OpaquePointer, sink: LogSink) {
+        let node = glp_ios_curr_node(tree)
+        guard node != 0, let problem = glp_ios_get_prob(tree) else { return }
+        var active: Int32 = 0, current: Int32 = 0, total: Int32 = 0
+        glp_ios_tree_size(tree, &active, &current, &total)
+        // Every request at the root (each round of cuts gives a new relaxation), then by interval.
+        let root = glp_ios_node_level(tree, node) == 0
+        if !root && Int(total) - lastNode < interval { return }
+        lastNode = Int(total)
+
+        let status = glp_mip_status(problem)
+        let hasIncumbent = status == GLP_FEAS || status == GLP_OPT
+        var cutoff: Double? = hasIncumbent ? glp_mip_obj_val(problem) : nil
+        var best: (values: [Double], objective: Double, source: String)?
+        func consider(_ values: [Double], _ objective: Double, _ source: String) {
+            if let cutoff, !isBetter(objective, than: cutoff) { return }
+            best = (values, objective, source)
+            cutoff = objective
+        }
+        // The node's relaxation bounds every point of the node: a point that reaches it (objectives
+        // are integers here) cannot be improved within the node, so stop searching.
+        let nodeBound = glp_get_obj_val(problem)
+        func unbeatable() -> Bool {
+            guard let cutoff else { return false }
+            let tolerance = 1e-7 * (1 + abs(nodeBound))
+            return sense == .minimize ? cutoff <= (nodeBound - tolerance).rounded(.up) : cutoff >= (nodeBound + tolerance).rounded(.down)
+        }
+
+        let incumbent = hasIncumbent ? (0..<variables).map { glp_mip_col_val(problem, Int32($0 + 1)) } : nil
+        if let assignment, let incumbent, !unbeatable() {
+            if let found = assignment.improve(incumbent, effort: searchEffort) { consider(found.values, found.objective, "assignment") }
+        }
+        // Dives alternate between plain fractional diving and diving guided by the incumbent.
+        calls += 1
+        let guide = calls % 2 == 0 ? incumbent : nil
+        if let dive, !unbeatable(), let values = dive.run(from: problem, cutoff: cutoff, guide: guide, iterations: diveIterations),
+           let point = check.feasiblePoint(values) {
+            consider(point, check.objective(point), "dive")
+            if let assignment, !unbeatable(), let found = assignment.improve(point, effort: searchEffort) {
+                consider(found.values, found.objective, "dive + assignment")
+            }
+        } else if let assignment, best == nil, !hasIncumbent {
+            let relaxation = (0..<variables).map { glp_get_col_prim(problem, Int32($0 + 1)) }
+            if let found = assignment.construct(from: relaxation, cutoff: cutoff, effort: searchEffort) {
+                consider(found.values, found.objective, "assignment")
+            }
+        }
+
+        guard let best, let point = check.feasiblePoint(best.values) else {
+            interval = min(interval * 2, Self.maximumInterval)
+            return
+        }
+        offered += 1
+        let oneBased = [0] + point
+        if oneBased.withUnsafeBufferPointer({ glp_ios_heur_sol(tree, $0.baseAddress) }) == 0 {
+            accepted += 1
+            interval = max(interval / 2, 1)
+            sink.write("Heuristic (\(best.source)): \(best.objective) at node \(total)\n")
+        } else {
+            interval = min(interval * 2, Self.maximumInterval)
+        }
+    }
+
+    /// Whether objective `a` is better than `b` by at least one unit (objectives are integers here).
+    private func isBetter(_ a: Double, than b: Double) -> Bool { sense == .minimize ? a < b - 0.5 : a > b + 0.5 }
+}

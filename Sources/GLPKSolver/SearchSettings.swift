@@ -1,0 +1,85 @@
+import CGLPK
+import MIP
+
+/// The settings of one GLPK solve, every choice made: what ``SearchSettings/choose(for:strategy:session:)``
+/// derives from a ``MIP/SearchStrategy`` and the model's shape.
+///
+/// This is the one place where cadreplan's defaults for GLPK are decided; each default is
+/// documented here with the measurement behind it (the figures are in docs/PERFORMANCE.md,
+/// section "Solver strategy").
+struct SearchSettings: Equatable, CustomStringConvertible {
+    var cuts: CutFamilies
+    var presolve: Bool
+    var branching: BranchingRule
+    var backtracking: BacktrackingRule
+    var heuristics: PrimalHeuristics
+    var relaxation: RelaxationStart
+    /// Whether GLPK tightens bounds by preprocessing at every node (`pp_tech` all) or at the
+    /// root only. Not an option of glpsol's, so not one of ``MIP/SearchStrategy``'s: chosen here.
+    var preprocessEveryNode: Bool
+
+    /// The automatic choice for `shape`, with every field `strategy` sets taken from it.
+    ///
+    /// `session` tells whether the problem object is kept between solves (warm starts possible).
+    static func choose(for shape: ModelShape, strategy: SearchStrategy, session: Bool) -> SearchSettings {
+        var settings = automatic(for: shape, session: session)
+        if let cuts = strategy.cuts { settings.cuts = cuts }
+        if let presolve = strategy.presolve { settings.presolve = presolve }
+        if let branching = strategy.branching { settings.branching = branching }
+        if let backtracking = strategy.backtracking { settings.backtracking = backtracking }
+        if let heuristics = strategy.heuristics { settings.heuristics = heuristics }
+        if let relaxation = strategy.relaxation { settings.relaxation = relaxation }
+        return settings
+    }
+
+    /// cadreplan's defaults, from the model's shape.
+    private static func automatic(for shape: ModelShape, session: Bool) -> SearchSettings {
+        // Models with integral data: cadreplan's own heuristics can check their points exactly.
+        let exact = shape.pureInteger && shape.integralData
+        let large = shape.variables > largeModel
+        return SearchSettings(
+            cuts: [.mixedIntegerRounding, .liftedCover],
+            presolve: false,
+            branching: large ? .mostFractional : .driebeckTomlin,
+            backtracking: .bestBound,
+            heuristics: exact ? [.rounding, .diving, .assignment] : [.rounding],
+            relaxation: session ? .warmThenCold : .warm,
+            preprocessEveryNode: !large)
+    }
+
+    /// Columns above which a node's fixed costs (Driebeck–Tomlin penalties, bound
+    /// preprocessing, both linear in the columns) dominate the search.
+    static let largeModel = 8_000
+
+    /// Writes the settings into GLPK's branch-and-bound parameters.
+    func apply(to parameters: inout glp_iocp) {
+        parameters.mir_cuts = cuts.contains(.mixedIntegerRounding) ? GLP_ON : GLP_OFF
+        parameters.cov_cuts = cuts.contains(.cover) ? GLP_ON : GLP_OFF
+        parameters.clq_cuts = cuts.contains(.clique) ? GLP_ON : GLP_OFF
+        parameters.gmi_cuts = cuts.contains(.gomory) ? GLP_ON : GLP_OFF
+        parameters.presolve = presolve ? GLP_ON : GLP_OFF
+        parameters.pp_tech = preprocessEveryNode ? GLP_PP_ALL : GLP_PP_ROOT
+        parameters.br_tech = switch branching {
+        case .firstFractional: GLP_BR_FFV
+        case .lastFractional: GLP_BR_LFV
+        case .mostFractional: GLP_BR_MFV
+        case .driebeckTomlin: GLP_BR_DTH
+        case .pseudocost: GLP_BR_PCH
+        }
+        parameters.bt_tech = switch backtracking {
+        case .depthFirst: GLP_BT_DFS
+        case .breadthFirst: GLP_BT_BFS
+        case .bestBound: GLP_BT_BLB
+        case .bestProjection: GLP_BT_BPH
+        }
+        parameters.sr_heur = heuristics.contains(.rounding) ? GLP_ON : GLP_OFF
+        parameters.fp_heur = heuristics.contains(.feasibilityPump) ? GLP_ON : GLP_OFF
+        parameters.ps_heur = heuristics.contains(.proximitySearch) ? GLP_ON : GLP_OFF
+    }
+
+    /// One line for the solver log, e.g. `cuts mir, presolve off, branching driebeck-tomlin, …`.
+    var description: String {
+        "cuts \(cuts.names), presolve \(presolve ? "on" : "off"), branching \(branching.rawValue), "
+            + "backtracking \(backtracking.rawValue), heuristics \(heuristics.names), relaxation \(relaxation.rawValue)"
+    }
+}
