@@ -35,6 +35,9 @@ struct SearchSettings: Equatable, CustomStringConvertible {
     /// cadreplan's defaults, from the model's shape.
     private static func automatic(for shape: ModelShape, session: Bool) -> SearchSettings {
         // Models with integral data: cadreplan's own heuristics can check their points exactly.
+        // Dives re-solve the relaxation once per fixing round: on hainan-2022's 32,000-column
+        // block they cost more than they find (default mode: 19.7 s with them, 4.3 s without,
+        // docs/PERFORMANCE.md), so large models go without.
         let exact = shape.pureInteger && shape.integralData
         let large = shape.variables > largeModel
         return SearchSettings(
@@ -42,7 +45,7 @@ struct SearchSettings: Equatable, CustomStringConvertible {
             presolve: false,
             branching: large ? .mostFractional : .driebeckTomlin,
             backtracking: .bestBound,
-            heuristics: exact ? [.rounding, .diving, .assignment] : [.rounding],
+            heuristics: exact ? (large ? [.rounding, .assignment] : [.rounding, .diving, .assignment]) : [.rounding],
             relaxation: session ? .warmThenCold : .warm,
             preprocessEveryNode: !large)
     }
