@@ -144,6 +144,14 @@ enum PosixFileSystem {
         if kind(path) == .missing { return }
         if let injected = FileSystemSeam.check(.remove(path)) { throw OutputError(path: shown, action: "remove", code: injected) }
         do {
+            // A folder carrying cadreplan's marker loses its marker last: a process killed while
+            // removing it leaves a folder the next write still knows as its own and clears,
+            // never an unmarked remnant it must keep as someone else's.
+            if kind(path) == .folder, names(in: path).contains(FolderMarker.fileName) {
+                for name in names(in: path) where name != FolderMarker.fileName {
+                    try FileManager.default.removeItem(atPath: path.hasSuffix("/") ? path + name : path + "/" + name)
+                }
+            }
             try FileManager.default.removeItem(atPath: path)
         } catch {
             if kind(path) == .missing { return }
