@@ -38,6 +38,8 @@ let benchmarks: @Sendable () -> Void = {
     let cases: [(name: String, scenario: String, mode: AssignmentMode?, iterations: Int)] = [
         ("hainan-2022 one-to-one", "hainan-2022", .oneToOne, 5),
         ("hainan-2022 one-to-many:3", "hainan-2022", BenchmarkScenarios.oneToMany3, 3),
+        // The scenario's own mode (one-to-one-first:3, 宣传组 one target): issue 8's end-to-end figure.
+        ("hainan-2022 default", "hainan-2022", nil, 3),
     ]
     for (i, c) in cases.enumerated() {
         // Named, not created, here: this closure runs in every process the benchmark tool starts.
