@@ -63,22 +63,20 @@ struct DeskPages: Sendable {
             body += DeskHTML.table(id: "changes", header: csv.header, rows: csv.records.map { $0.fields.map(DeskHTML.escape) }, lang: lang)
         }
         if hasPlan {
-            body += "<h2>\(DeskHTML.escape(lang.t("方案报告", "Plan report")))</h2>\n<iframe src=\"\(DeskHTML.escape(lang.link(base + "/report")))\" title=\"report\"></iframe>\n"
+            body += "<h2>\(DeskHTML.escape(lang.t("方案报告", "Plan report")))</h2>\n<iframe src=\"\(base)/report\" title=\"report\"></iframe>\n"
         } else {
             body += "<p>\(DeskHTML.escape(lang.t("还没有方案：点“求解”。", "No plan yet: press Solve.")))</p>\n"
         }
         return DeskHTML.page(title: id, lang: lang, nav: nav(id, lang: lang), body: body)
     }
 
-    /// report.html in the page's language, drawn from the plan's summary.json.
-    func report(_ id: String, lang: DeskLanguage) throws -> String {
-        let file = root.planFolder(id) + "/summary.json"
-        guard let data = FileManager.default.contents(atPath: file) else { throw DeskError.notFound(lang.t("还没有方案", "no plan yet")) }
-        let summary: PlanSummary
-        do { summary = try JSONDecoder().decode(PlanSummary.self, from: data) } catch {
-            throw DeskError.failed("\(file): \(error)")
+    /// The plan's own report.html (charts and map, self-contained), in the language the plan was
+    /// written in: summary.json does not carry everything the page draws, so it is served as written.
+    func report(_ id: String) throws -> String {
+        guard let file = root.file("report.html", in: root.planFolder(id)), let data = FileManager.default.contents(atPath: file) else {
+            throw DeskError.notFound("还没有方案 / no plan yet")
         }
-        return HTMLReport(summary: summary, language: lang.english ? .en : .zh).page()
+        return String(decoding: data, as: UTF8.self)
     }
 
     /// The list of sub-tables with their downloads.

@@ -36,18 +36,18 @@ final class DeskSolves: @unchecked Sendable {
 
     /// Solves scenario `id` (folder `scenario`) and writes its plan to `plan`; with `stay`, the
     /// plan already there is the previous plan (the stability tier keeps it as far as possible).
-    /// Throws 409 when a solve for `id` is running, 404 when `stay` finds no plan.
-    func solve(id: String, scenario: String, plan: String, stay: Bool) async throws -> VerifiedPlanWriter.Written {
+    /// The plan's tables and report are written in `language` (the page's). Throws 409 when a solve for `id` is running, 404 when `stay` finds no plan.
+    func solve(id: String, scenario: String, plan: String, stay: Bool, language: Language = .zh) async throws -> VerifiedPlanWriter.Written {
         guard claim(id) else { throw DeskError.conflict("该场景正在求解，请稍候 / a solve is already running for \(id)") }
         defer { release(id) }
         return try await withCheckedThrowingContinuation { continuation in
             Thread.detachNewThread { [self] in
-                continuation.resume(with: Result { try run(id: id, scenario: scenario, plan: plan, stay: stay) })
+                continuation.resume(with: Result { try run(id: id, scenario: scenario, plan: plan, stay: stay, language: language) })
             }
         }
     }
 
-    private func run(id: String, scenario: String, plan folder: String, stay: Bool) throws -> VerifiedPlanWriter.Written {
+    private func run(id: String, scenario: String, plan folder: String, stay: Bool, language: Language) throws -> VerifiedPlanWriter.Written {
         let started = Date()
         let loaded = try ScenarioEdits.load(scenario)
         var options = PlannerOptions()
@@ -72,7 +72,7 @@ final class DeskSolves: @unchecked Sendable {
         var timings = plan.statistics.seconds
         timings["read"] = 0
         do {
-            return try VerifiedPlanWriter(language: .zh, formats: [.csv, .xlsx])
+            return try VerifiedPlanWriter(language: language, formats: [.csv, .xlsx])
                 .write(plan, to: folder, timings: timings, earlier: earlier, started: started)
         } catch let refused as PlanRefused {
             throw DeskError.failed("方案未通过核验，原方案保持不变 / the plan failed verification; the last plan is kept: \(refused.lines.joined(separator: "; "))")

@@ -1,3 +1,4 @@
+import CadrePlan
 import Foundation
 import Hummingbird
 import Scenario
@@ -40,7 +41,7 @@ struct DeskRoutes: Sendable {
                 return try pages.overview(id, message: message, lang: lang(request))
             }
         }
-        router.get("/s/:id/report") { request, context in try html { try pages.report(try scenarioID(context), lang: lang(request)) } }
+        router.get("/s/:id/report") { _, context in try html { try pages.report(try scenarioID(context)) } }
         router.get("/s/:id/progress") { _, context in
             try html(type: "text/plain; charset=utf-8") { pages.solves.progress(try scenarioID(context)) ?? "" }
         }
@@ -125,7 +126,8 @@ struct DeskRoutes: Sendable {
         await respondAsync {
             let form = try await DeskForm.read(request)
             let id = try scenarioID(context)
-            _ = try await pages.solves.solve(id: id, scenario: root.scenarioFolder(id)!, plan: root.planFolder(id), stay: stay)
+            _ = try await pages.solves.solve(id: id, scenario: root.scenarioFolder(id)!, plan: root.planFolder(id), stay: stay,
+                                             language: form["lang"] == "en" ? .en : .zh)
             let en = form["lang"] == "en" ? "&lang=en" : ""
             return redirect("/s/\(DeskHTML.segment(id))?done=\(stay ? "resolve" : "solve")\(en)")
         }

@@ -11,6 +11,17 @@ public struct ChangeRow: Sendable, Hashable {
         case moved
         /// An assignment that was not in the earlier plan.
         case added
+
+        /// The kind written in either language: `removed`/`取消`, `moved`/`调整`, `added`/`新增`
+        /// (a Chinese plan writes the Chinese words; the verifier keeps its own copy of them).
+        public init?(text: String) {
+            switch text {
+            case "removed", "取消": self = .removed
+            case "moved", "调整": self = .moved
+            case "added", "新增": self = .added
+            default: return nil
+            }
+        }
     }
     /// 1-based line in changes.csv.
     public var line: Int
@@ -62,9 +73,9 @@ enum ChangesTable {
             func text(_ k: Int) -> String {
                 positions[k] < record.fields.count ? record.fields[positions[k]].trimmingCharacters(in: .whitespaces) : ""
             }
-            guard let kind = ChangeRow.Kind(rawValue: text(0)) else {
+            guard let kind = ChangeRow.Kind(text: text(0)) else {
                 errors.append(InputError(file: path, line: record.line, column: positions[0] + 1, columnName: file.header[positions[0]],
-                    message: "expected removed, moved or added, found \(text(0).quotedForMessage)"))
+                    message: "expected removed, moved or added (取消, 调整, 新增), found \(text(0).quotedForMessage)"))
                 continue
             }
             var ok = true
