@@ -17,7 +17,8 @@ final class DeskSolves: @unchecked Sendable {
         return running[id]
     }
 
-    private func claim(_ id: String) -> Bool {
+    /// Marks a solve for `id` as running; false when one already runs.
+    func claim(_ id: String) -> Bool {
         lock.lock(); defer { lock.unlock() }
         guard running[id] == nil else { return false }
         running[id] = "开始 / starting"
@@ -29,7 +30,8 @@ final class DeskSolves: @unchecked Sendable {
         if running[id] != nil { running[id] = line }
     }
 
-    private func release(_ id: String) {
+    /// Marks the solve for `id` as finished.
+    func release(_ id: String) {
         lock.lock(); defer { lock.unlock() }
         running[id] = nil
     }

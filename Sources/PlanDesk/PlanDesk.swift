@@ -12,8 +12,13 @@ public enum PlanDesk {
 
     /// The desk's routes over `root`.
     public static func router(root: DeskRoot) -> Router<BasicRequestContext> {
+        router(root: root, solves: DeskSolves())
+    }
+
+    /// The routes over `root` with the given solve registry (tests hold one to simulate a running solve).
+    static func router(root: DeskRoot, solves: DeskSolves) -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
-        let desk = DeskRoutes(root: root, pages: DeskPages(root: root, solves: DeskSolves()))
+        let desk = DeskRoutes(root: root, pages: DeskPages(root: root, solves: solves))
         desk.add(to: router)
         return router
     }
