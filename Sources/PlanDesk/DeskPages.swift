@@ -119,7 +119,8 @@ struct DeskPages: Sendable {
             var action = pinned
                 ? "<span class=\"pinned\">\(DeskHTML.escape(lang.t("已固定", "pinned")))</span>" + DeskHTML.button(base + "/unpin", lang.t("取消固定", "Unpin"), fields: fields, lang: lang, cssClass: "unpin")
                 : DeskHTML.button(base + "/pin", lang.t("固定", "Pin"), fields: fields, lang: lang, cssClass: "pin")
-            action += "<form method=\"post\" action=\"\(base)/forbid\" class=\"inline forbid\"><input type=\"hidden\" name=\"cadre\" value=\"\(DeskHTML.escape(r.cadre))\"><input type=\"hidden\" name=\"target\" value=\"\(DeskHTML.escape(r.target))\">\(lang.field)<input name=\"reason\" size=\"8\" required maxlength=\"200\" placeholder=\"\(DeskHTML.escape(lang.t("回避理由", "reason")))\"><button type=\"submit\">\(DeskHTML.escape(lang.t("禁止", "Forbid")))</button></form>"
+            // A pinned pair cannot be forbidden (409): its row offers unpinning only.
+            if !pinned { action += "<form method=\"post\" action=\"\(base)/forbid\" class=\"inline forbid\"><input type=\"hidden\" name=\"cadre\" value=\"\(DeskHTML.escape(r.cadre))\"><input type=\"hidden\" name=\"target\" value=\"\(DeskHTML.escape(r.target))\">\(lang.field)<input name=\"reason\" size=\"8\" required maxlength=\"200\" placeholder=\"\(DeskHTML.escape(lang.t("回避理由", "reason")))\"><button type=\"submit\">\(DeskHTML.escape(lang.t("禁止", "Forbid")))</button></form>" }
             var out = r.cells.map(DeskHTML.escape)
             out[4] = "<a href=\"\(DeskHTML.escape(lang.link(base + "/cadre/" + DeskHTML.segment(r.cadre))))\">\(DeskHTML.escape(r.cadre))</a>"
             out[8] = "<a href=\"\(DeskHTML.escape(lang.link(base + "/target/" + DeskHTML.segment(r.target))))\">\(DeskHTML.escape(r.target))</a>"
@@ -134,7 +135,8 @@ struct DeskPages: Sendable {
             throw DeskError.notFound(lang.t("没有这张表（先求解？）", "no such table (solve first?)") + ": \(kind) \(key)")
         }
         let body = assignmentTable(id, rows: read.rows, header: read.header, scenario: s, lang: lang)
-        return DeskHTML.page(title: "\(id) · \(kind) \(key)", lang: lang, nav: nav(id, lang: lang) + [(lang.t("分表", "Tables"), "/s/\(DeskHTML.segment(id))/tables")], body: body)
+        let kindName = ["wave": lang.t("批次", "wave"), "group": lang.t("服务组", "group"), "region": lang.t("市县", "region")][kind] ?? kind
+        return DeskHTML.page(title: "\(id) · \(kindName) \(key)", lang: lang, nav: nav(id, lang: lang) + [(lang.t("分表", "Tables"), "/s/\(DeskHTML.segment(id))/tables")], body: body)
     }
 
     func targets(_ id: String, scenario s: Scenario, lang: DeskLanguage) throws -> String {
