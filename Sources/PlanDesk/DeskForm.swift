@@ -61,6 +61,8 @@ enum DeskForm {
     static func backPath(_ request: Request) -> String? {
         guard let host = request.head.authority, let referer = request.headers[.referer],
               referer.hasPrefix("http://\(host)/") else { return nil }
-        return String(referer.dropFirst("http://\(host)".count))
+        let path = String(referer.dropFirst("http://\(host)".count))
+        // Only a path on this host: never `//other.host/…`, which a browser would follow off the desk.
+        return path.hasPrefix("/") && !path.hasPrefix("//") && !path.hasPrefix("/\\") ? path : nil
     }
 }

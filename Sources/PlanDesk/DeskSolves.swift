@@ -25,7 +25,8 @@ final class DeskSolves: @unchecked Sendable {
         return true
     }
 
-    private func update(_ id: String, _ line: String) {
+    /// Sets the progress line of the running solve for `id`.
+    func update(_ id: String, _ line: String) {
         lock.lock(); defer { lock.unlock() }
         if running[id] != nil { running[id] = line }
     }

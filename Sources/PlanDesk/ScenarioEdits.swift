@@ -4,9 +4,13 @@ import Scenario
 /// Changes to a scenario's own files (pins.csv, pairs.csv), each written atomically and only
 /// after the whole folder, with the new file in place, passes `cadreplan check`.
 enum ScenarioEdits {
+    /// Edits read, change and write a file: one at a time, so two requests never lose each other's change.
+    private static let lock = NSLock()
+
     /// Adds the pin (cadre, target, wave) to pins.csv. Throws 400 for unknown ids and 409 when
     /// the pair is forbidden; pinning an existing pin changes nothing.
     static func pin(_ pin: Pin, folder: String) throws {
+        lock.lock(); defer { lock.unlock() }
         let s = try load(folder)
         try requireKnown(s, cadre: pin.cadre, target: pin.target, wave: pin.wave)
         if s.pairs.contains(where: { $0.cadre == pin.cadre && $0.target == pin.target && $0.forbidden }) {
@@ -18,6 +22,7 @@ enum ScenarioEdits {
 
     /// Removes the pin from pins.csv; 404 when it is not there.
     static func unpin(_ pin: Pin, folder: String) throws {
+        lock.lock(); defer { lock.unlock() }
         let s = try load(folder)
         guard s.pins.contains(pin) else { throw DeskError.notFound("没有这个固定 / no such pin: \(pin.cadre),\(pin.target),\(pin.wave)") }
         try write(pinsText(s.pins.filter { $0 != pin }), name: "pins.csv", folder: folder)
@@ -26,6 +31,7 @@ enum ScenarioEdits {
     /// Forbids the pair (cadre, target) in pairs.csv with `reason` (keeping its other columns
     /// when the pair is already listed). 409 when the pair is pinned.
     static func forbid(cadre: String, target: String, reason: String, folder: String) throws {
+        lock.lock(); defer { lock.unlock() }
         let s = try load(folder)
         try requireKnown(s, cadre: cadre, target: target, wave: nil)
         if s.pins.contains(where: { $0.cadre == cadre && $0.target == target }) {

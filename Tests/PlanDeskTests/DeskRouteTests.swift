@@ -30,9 +30,10 @@ struct DeskFixture {
 
 /// A same-origin form POST (the router test client's authority is `localhost`).
 func post(_ client: any TestClientProtocol, _ uri: String, _ form: String, origin: String? = "http://localhost",
-          type: String = "application/x-www-form-urlencoded") async throws -> (status: Int, body: String, location: String?) {
+          referer: String? = nil, type: String = "application/x-www-form-urlencoded") async throws -> (status: Int, body: String, location: String?) {
     var headers: HTTPFields = [.contentType: type]
     if let origin { headers[.origin] = origin }
+    if let referer { headers[.referer] = referer }
     return try await client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: form)) {
         ($0.status.code, String(buffer: $0.body), $0.headers[.location])
     }
@@ -125,7 +126,11 @@ struct DeskRouteTests {
             let pinned = try await post(client, "/s/small/pin", "cadre=p01&target=e01&wave=w1")
             #expect(pinned.status == 303)
             #expect(f.text(f.scenario + "/pins.csv") == "cadre,target,wave\np01,e01,w1\n")
-            #expect(try await post(client, "/s/small/pin", "cadre=p01&target=e01&wave=w1").status == 303)   // twice: still one pin
+            // Back to the page the form was on, but never off this host.
+            let again = try await post(client, "/s/small/pin", "cadre=p01&target=e01&wave=w1", referer: "http://localhost/s/small/cadre/p01?lang=en")
+            #expect(again.status == 303 && again.location == "/s/small/cadre/p01?lang=en")   // twice: still one pin
+            let offsite = try await post(client, "/s/small/pin", "cadre=p01&target=e01&wave=w1", origin: nil, referer: "http://localhost//evil.example/x")
+            #expect(offsite.status == 303 && offsite.location == "/s/small")
             #expect(f.text(f.scenario + "/pins.csv") == "cadre,target,wave\np01,e01,w1\n")
             // Forbidding a pinned pair is a conflict; nothing changes.
             #expect(try await post(client, "/s/small/forbid", "cadre=p01&target=e01&reason=x").status == 409)
@@ -208,7 +213,10 @@ struct DeskRouteTests {
             #expect(f.solves.claim("small"))
             let busy = try await post(client, "/s/small/solve", "")
             #expect(busy.status == 409 && busy.body.contains("正在求解"))
-            #expect(try await get(client, "/s/small").body.contains("求解中"))
+            f.solves.update("small", "solve · block 1/1 · tier coverage · incumbent 40 · bound 42 · gap 4.76%")
+            #expect(try await get(client, "/s/small/progress").body == "solve · block 1/1 · tier coverage · incumbent 40 · bound 42 · gap 4.76%")
+            #expect(try await get(client, "/s/small").body.contains("求解中：solve · block 1/1"))
+            #expect(try await post(client, "/s/small/resolve", "").status == 409)
             f.solves.release("small")
             // A scenario that no longer loads: the solve is refused and the last plan stays.
             try "id,name\n".write(toFile: f.scenario + "/cadres.csv", atomically: true, encoding: .utf8)
