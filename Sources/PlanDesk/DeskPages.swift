@@ -190,14 +190,17 @@ struct DeskPages: Sendable {
         guard let shortage = explanation.shortages.first(where: { $0.target == tid }) else {
             return "<p>\(DeskHTML.escape(lang.t("explain 未列出此对象。", "explain does not list this target.")))</p>"
         }
-        let r = shortage.reason
-        var out = "<ul><li>\(DeskHTML.escape(lang.t("原因", "Reason"))): <code>\(DeskHTML.escape(r.kind.rawValue))</code></li>"
-        out += "<li>\(DeskHTML.escape(lang.t("可派干部 \(r.compatible) 人，其中 \(r.busy) 人已派往别处，\(r.quotaBlocked) 人受名额限制", "\(r.compatible) compatible cadres, \(r.busy) busy elsewhere, \(r.quotaBlocked) blocked by a quota")))</li>"
-        for b in shortage.excluded { out += "<li>\(DeskHTML.escape(lang.t("被规则排除", "excluded by")) + " \(b.barrier): \(b.cadres)"))</li>" }
-        if let rec = shortage.recommendation, let recommendation = explanation.recommendations.first(where: { $0.id == rec }) {
-            out += "<li>\(DeskHTML.escape(lang.t("建议", "Recommendation"))): <code>\(DeskHTML.escape(String(describing: recommendation.action)))</code></li>"
-        }
-        return out + "</ul>\n"
+        // explain's own report, cut down to this target, its recommendation and its rule changes.
+        var one = explanation
+        one.shortages = [shortage]
+        one.recommendations = explanation.recommendations.filter { $0.id == shortage.recommendation }
+        one.ruleChanges = explanation.ruleChanges.filter { shortage.ruleChanges.contains($0.id) }
+        one.quotas = []
+        one.check = nil
+        let text = ExplanationReport(explanation: one, scenario: s, language: lang.english ? .en : .zh).text()
+        // Without the report's opening lines, which count the shortages of the whole plan.
+        let body = text.split(separator: "\n", omittingEmptySubsequences: false).drop { !$0.hasPrefix("==") }.joined(separator: "\n")
+        return "<pre class=\"explain\">\(DeskHTML.escape(body))</pre>\n"
     }
 
     func cadre(_ id: String, scenario s: Scenario, cadre cid: String, lang: DeskLanguage) throws -> String {

@@ -99,6 +99,16 @@ struct DeskRouteTests {
             #expect(xlsx.status == 200 && xlsx.body.hasPrefix("PK"))
             #expect(try await get(client, "/s/small/table/wave/w1.xlsx").status == 404)   // no workbook per wave
             #expect(try await get(client, "/s/small/progress").body.isEmpty)
+            // A target nobody serves (scenarios/small has more demand than cadres): explain's reasons and recommendation.
+            let served = Set(try String(contentsOfFile: f.plan + "/pins.csv", encoding: .utf8).split(separator: "\n").dropFirst()
+                .map { String($0.split(separator: ",")[1]) })
+            let targets = try String(contentsOfFile: f.scenario + "/targets.csv", encoding: .utf8).split(separator: "\n").dropFirst()
+                .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+            let short = try #require(targets.first { !served.contains($0[0]) && $0[12] != "false" })[0]
+            let page = try await get(client, "/s/small/target/\(short)")
+            #expect(page.body.contains("为什么缺人") && page.body.contains("== 短缺及原因 ==") && page.body.contains("原因：") && page.body.contains("\n\(short) "))
+            let english = try await get(client, "/s/small/target/\(short)?lang=en")
+            #expect(english.body.contains("Why it is short") && english.body.contains("Reason:"))
         }
     }
 
