@@ -27,7 +27,8 @@ public enum PlanDesk {
     public static func run(root: String, host: String, port: Int) async throws {
         let desk = try DeskRoot(root)
         let app = Application(router: router(root: desk), configuration: .init(address: .hostname(host, port: port), serverName: "cadreplan"))
-        print("cadreplan 规划台 / planning desk: http://\(host):\(port)/  (\(desk.path))")
+        // Written at once (not buffered by print), so a log file or a waiting script sees the address.
+        FileHandle.standardOutput.write(Data("cadreplan 规划台 / planning desk: http://\(host):\(port)/  (\(desk.path))\n".utf8))
         try await app.runService()
     }
 }
