@@ -7,6 +7,9 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "cadreplan", targets: ["cadreplan"]),
+        // The planning desk (`cadreplan serve` execs it): its own product, so that Hummingbird
+        // is built only by `swift build --product cadreplan-serve` (or the tests), never for the CLI.
+        .executable(name: "cadreplan-serve", targets: ["cadreplan-serve"]),
         .library(name: "CadrePlan", targets: ["CadrePlan"]),
         .library(name: "PlanVerifier", targets: ["PlanVerifier"]),
         .library(name: "Scenario", targets: ["Scenario"]),
@@ -21,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // GLPK's C API. Debian ships no pkg-config file, so the module map links it by name.
@@ -47,8 +51,17 @@ let package = Package(
         .target(name: "PlanVerifier", dependencies: ["Scenario"]),
         // Domain: aggregation, model building, lexicographic solving, plans, reports, generator.
         .target(name: "CadrePlan", dependencies: ["Scenario", "MIP", "Spreadsheet"]),
+        // The one path a plan takes to disk (verify, write atomically, read back, verify again),
+        // shared by the command line and the planning desk.
+        .target(name: "PlanPublishing", dependencies: ["CadrePlan", "GLPKSolver", "PlanVerifier", "Scenario", "XLSXWriter"]),
+        // The planning desk: a local web application over the scenario folders (Hummingbird).
+        .target(name: "PlanDesk", dependencies: [
+            "CadrePlan", "GLPKSolver", "Scenario", "PlanVerifier", "PlanPublishing",
+            .product(name: "Hummingbird", package: "hummingbird"),
+        ]),
+        .executableTarget(name: "cadreplan-serve", dependencies: ["PlanDesk"]),
         .executableTarget(name: "cadreplan", dependencies: [
-            "CadrePlan", "GLPKSolver", "Scenario", "PlanVerifier", "XLSXWriter",
+            "CadrePlan", "GLPKSolver", "Scenario", "PlanVerifier", "XLSXWriter", "PlanPublishing",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "MIPTests", dependencies: ["MIP"]),
@@ -60,5 +73,9 @@ let package = Package(
         .testTarget(name: "PlanVerifierTests", dependencies: ["PlanVerifier", "Scenario"]),
         .testTarget(name: "CadrePlanTests", dependencies: ["CadrePlan", "GLPKSolver", "MIP", "Scenario", "PlanVerifier", "Spreadsheet", "XLSXWriter", "XLSXReader"]),
         .testTarget(name: "CLITests", dependencies: []),
+        .testTarget(name: "PlanDeskTests", dependencies: [
+            "PlanDesk", "Scenario",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
     ]
 )

@@ -10,7 +10,7 @@ struct CadrePlanCommand: ParsableCommand {
         abstract: "Plan deployments of cadres into enterprises, projects and parks as exact integer programs.",
         discussion: "A scenario is a folder (scenario.yaml, regions.csv, cadres.csv, targets.csv, optional pairs.csv and pins.csv; see docs/DATA.md). `solve` writes a plan folder whose every assignment has been checked by an independent verifier.\n\n" + Exit.summary,
         version: "0.1.0",
-        subcommands: [Generate.self, Check.self, Solve.self, Merge.self, Verify.self, Explain.self, Compare.self, Import.self]
+        subcommands: [Generate.self, Check.self, Solve.self, Merge.self, Verify.self, Explain.self, Compare.self, Import.self, Serve.self]
     )
 
     /// Runs the command, mapping every failure to a documented exit code with a one-line message:

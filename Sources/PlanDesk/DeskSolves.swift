@@ -1,0 +1,86 @@
+import CadrePlan
+import Foundation
+import GLPKSolver
+import PlanPublishing
+import Scenario
+
+/// The solves the desk runs: one per scenario at a time, each on its own thread (GLPK blocks),
+/// with its latest progress for the page to poll. Plans reach disk only through
+/// ``VerifiedPlanWriter``, as with `cadreplan solve`; a failed solve leaves the last plan in place.
+final class DeskSolves: @unchecked Sendable {
+    private let lock = NSLock()
+    private var running: [String: String] = [:]   // scenario id → latest progress line
+
+    /// The progress line of the solve running for `id`, or nil when none runs.
+    func progress(_ id: String) -> String? {
+        lock.lock(); defer { lock.unlock() }
+        return running[id]
+    }
+
+    /// Marks a solve for `id` as running; false when one already runs.
+    func claim(_ id: String) -> Bool {
+        lock.lock(); defer { lock.unlock() }
+        guard running[id] == nil else { return false }
+        running[id] = "开始 / starting"
+        return true
+    }
+
+    /// Sets the progress line of the running solve for `id`.
+    func update(_ id: String, _ line: String) {
+        lock.lock(); defer { lock.unlock() }
+        if running[id] != nil { running[id] = line }
+    }
+
+    /// Marks the solve for `id` as finished.
+    func release(_ id: String) {
+        lock.lock(); defer { lock.unlock() }
+        running[id] = nil
+    }
+
+    /// Solves scenario `id` (folder `scenario`) and writes its plan to `plan`; with `stay`, the
+    /// plan already there is the previous plan (the stability tier keeps it as far as possible).
+    /// The plan's tables and report are written in `language` (the page's). Throws 409 when a solve for `id` is running, 404 when `stay` finds no plan.
+    func solve(id: String, scenario: String, plan: String, stay: Bool, language: Language = .zh) async throws -> VerifiedPlanWriter.Written {
+        guard claim(id) else { throw DeskError.conflict("该场景正在求解，请稍候 / a solve is already running for \(id)") }
+        defer { release(id) }
+        return try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread { [self] in
+                continuation.resume(with: Result { try run(id: id, scenario: scenario, plan: plan, stay: stay, language: language) })
+            }
+        }
+    }
+
+    private func run(id: String, scenario: String, plan folder: String, stay: Bool, language: Language) throws -> VerifiedPlanWriter.Written {
+        let started = Date()
+        let loaded = try ScenarioEdits.load(scenario)
+        var options = PlannerOptions()
+        options.matchingSolver = MatchingRoutine { try AssignmentSolver.maximumWeightMatching(left: $0, right: $1, edges: $2) }
+        var earlier: [Pin]? = nil
+        if stay {
+            do { earlier = try PinsFile.read(path: folder + "/pins.csv") } catch {
+                throw DeskError.notFound("还没有可参照的方案，请先求解 / no plan to stay close to: solve first")
+            }
+            options.previous = earlier
+        }
+        options.progress = { [self] p in
+            func f(_ x: Double?) -> String { x.map { String(format: "%.0f", $0) } ?? "-" }
+            let gap = p.gap.map { String(format: "%.2f%%", $0 * 100) } ?? "-"
+            update(id, "\(p.phase) · block \(p.block)/\(p.blocks) · tier \(p.tier ?? "-") · incumbent \(f(p.incumbent)) · bound \(f(p.bound)) · gap \(gap)")
+        }
+        let plan: Plan
+        do { plan = try Planner(solver: GLPKSolver()).plan(loaded, options: options) } catch {
+            throw DeskError.failed("无法求解，原方案保持不变 / no plan; the last plan is kept: \(error)")
+        }
+        update(id, "核验并写入 / verifying and writing")
+        var timings = plan.statistics.seconds
+        timings["read"] = 0
+        do {
+            return try VerifiedPlanWriter(language: language, formats: [.csv, .xlsx])
+                .write(plan, to: folder, timings: timings, earlier: earlier, started: started)
+        } catch let refused as PlanRefused {
+            throw DeskError.failed("方案未通过核验，原方案保持不变 / the plan failed verification; the last plan is kept: \(refused.lines.joined(separator: "; "))")
+        } catch {
+            throw DeskError.failed("写入失败，原方案保持不变 / the plan could not be written; the last plan is kept: \(error)")
+        }
+    }
+}
