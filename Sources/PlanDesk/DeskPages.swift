@@ -135,7 +135,7 @@ struct DeskPages: Sendable {
             throw DeskError.notFound(lang.t("没有这张表（先求解？）", "no such table (solve first?)") + ": \(kind) \(key)")
         }
         let body = assignmentTable(id, rows: read.rows, header: read.header, scenario: s, lang: lang)
-        let kindName = ["wave": lang.t("批次", "wave"), "group": lang.t("服务组", "group"), "region": lang.t("市县", "region")][kind] ?? kind
+        let kindName = ["wave": lang.t("批次", "wave"), "group": lang.t("服务组", "group"), "region": lang.t("地区", "region")][kind] ?? kind
         return DeskHTML.page(title: "\(id) · \(kindName) \(key)", lang: lang, nav: nav(id, lang: lang) + [(lang.t("分表", "Tables"), "/s/\(DeskHTML.segment(id))/tables")], body: body)
     }
 
