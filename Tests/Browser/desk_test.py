@@ -10,9 +10,9 @@ of the overview (with the plan's report) to SCREENSHOT.png. Run by Tests/CLITest
 import sys
 
 from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 base, scenario, screenshot = sys.argv[1], sys.argv[2], sys.argv[3]
@@ -36,11 +36,22 @@ def rows(path):
     return [tuple(r) for r in found]
 
 
+def is_gone(element):
+    """Whether `element` no longer belongs to the page. Chromium reports a node of a replaced
+    document either as stale or, while the new page loads, as "does not belong to the document";
+    both mean the old page is gone."""
+    try:
+        element.is_enabled()
+        return False
+    except WebDriverException:
+        return True
+
+
 def click_and_reload(button):
     """Clicks a form's button and waits until the page it posts from has been replaced by the answer."""
     page = driver.find_element(By.TAG_NAME, "html")
     button.click()
-    wait.until(expected_conditions.staleness_of(page))
+    wait.until(lambda d: is_gone(page))
     wait.until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 
