@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "Spreadsheet", targets: ["Spreadsheet"]),
         .library(name: "XLSXWriter", targets: ["XLSXWriter"]),
         .library(name: "XLSXReader", targets: ["XLSXReader"]),
+        .library(name: "PlanPublishing", targets: ["PlanPublishing"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

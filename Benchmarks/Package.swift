@@ -52,7 +52,7 @@ let suites: [(name: String, dependencies: [Target.Dependency])] = [
     // (docs/SCALING.md); full run only: quick-pass.sh skips this target.
     ("Scaling", [
         .product(name: "CadrePlan", package: "cadreplan"), .product(name: "Scenario", package: "cadreplan"),
-        .product(name: "GLPKSolver", package: "cadreplan"), .product(name: "PlanVerifier", package: "cadreplan"),
+        .product(name: "GLPKSolver", package: "cadreplan"), .product(name: "PlanPublishing", package: "cadreplan"),
     ]),
 ]
 

@@ -3,7 +3,7 @@ import BenchmarkSupport
 import CadrePlan
 import Foundation
 import GLPKSolver
-import PlanVerifier
+import PlanPublishing
 import Scenario
 
 // How the cost of a whole plan grows with the campaign (docs/SCALING.md): hainan-2022 at 1× and
@@ -29,24 +29,13 @@ func plannerOptions() -> PlannerOptions {
     return options
 }
 
-/// The independent check and the plan folder, as `solve` and `merge` do them.
+/// The independent checks and the plan folder: the very writer `solve` and `merge` use
+/// (verify, write atomically, read back and verify again).
 func verifyAndWrite(_ plan: Plan, timings: inout [String: Double], out: String) throws {
-    let verifyStart = Date()
-    let s = plan.scenario
-    let assignments = plan.pairs.map { PlannedAssignment(cadre: s.cadres[$0.cadre].id, target: s.targets[$0.target].id, wave: s.waves[$0.wave].id) }
-    let claimed = Dictionary(uniqueKeysWithValues: plan.tiers.map { ($0.name, $0.value) })
-    let summary = PlanSummary(plan: plan, solverName: GLPKSolver.versionDescription, violations: 0)
-    let indicators = summary.indicators.indicators.map {
-        IndicatorCount(id: $0.id, targets: $0.targets, declined: $0.declined, accepting: $0.accepting, covered: $0.covered)
-    }
-    let report = PlanVerifier.verify(scenario: s, assignments: assignments, claimed: claimed, claimedIndicators: indicators, claimedMode: summary.mode)
-    guard report.isValid else { throw ScalingError(description: "the plan failed verification (\(report.violations.count) violations)") }
-    timings["verify"] = Date().timeIntervalSince(verifyStart)
     timings.merge(plan.statistics.seconds) { a, _ in a }
-    try PlanWriter(language: .zh, formats: [.csv]).write(plan, summary: summary, timings: timings, to: out)
+    timings = try VerifiedPlanWriter(language: .zh, formats: [.csv]).write(plan, to: out, timings: timings, earlier: nil, started: Date()).timings
 }
 
-struct ScalingError: Error, CustomStringConvertible { var description: String }
 
 /// Writes a generated scenario to `folder` (setup: not measured).
 func writeScenario(_ scenario: Scenario, to folder: String) {
