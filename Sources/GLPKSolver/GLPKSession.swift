@@ -27,11 +27,14 @@ final class GLPKSession: MIPSession {
     private var rowNames: Set<String>
     /// Solves so far (the first starts from GLPK's standard basis, later ones warm).
     private var solves = 0
+    /// The shape of the rows the problem was loaded with, before any row was added.
+    private let loadedShape: ModelShape
 
     init(model: Model, strategy: SearchStrategy) throws {
         self.model = model
         rowNames = Set(model.constraints.map(\.name))
         self.strategy = strategy
+        loadedShape = ModelShape(model)
         problem = try GLPKTerminal.withOutput(to: LogSink(nil)) { () throws(SolverError) -> GLPKProblem in
             let p = try GLPKProblem()
             try p.load(model)
@@ -56,6 +59,14 @@ final class GLPKSession: MIPSession {
         glp_set_mat_row(problem.pointer, i, Int32(constraint.terms.count), index, value)
     }
 
+    func setUpper(ofConstraint name: String, to upper: Double?) throws {
+        let index = try model.setUpper(ofConstraint: name, to: upper)
+        let row = model.constraints[index]
+        // GLPK's rows are the model's, in order (rows are only ever appended).
+        let (type, lower, upperSide) = GLPKProblem.boundType(row.lower, row.upper)
+        glp_set_row_bnds(problem.pointer, Int32(index + 1), type, lower, upperSide)
+    }
+
     func solve(objective: Objective, options: SolveOptions) throws -> Solution {
         let start = ContinuousClock.now
         try ModelValidator.validate(objective, of: model)
@@ -72,7 +83,7 @@ final class GLPKSession: MIPSession {
         for t in objective.terms { glp_set_obj_coef(p, Int32(t.variable.index + 1), t.coefficient) }
         let model = self.model
         var solution = try GLPKTerminal.withOutput(to: sink) { () throws(SolverError) -> Solution in
-            let settings = SearchSettings.choose(for: ModelShape(model), strategy: strategy, session: true)
+            let settings = SearchSettings.choose(for: ModelShape(model), strategy: strategy, loaded: loadedShape)
             var run = SolveRun(model: model, problem: problem, limits: limits, options: options,
                                initialPoint: initialPoint, sink: sink, settings: settings)
             run.warmBasis = solves > 0

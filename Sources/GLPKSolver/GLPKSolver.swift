@@ -41,7 +41,7 @@ public struct GLPKSolver: MIPSolver {
         var solution = try GLPKTerminal.withOutput(to: sink) { () throws(SolverError) -> Solution in
             let problem = try GLPKProblem()
             try problem.load(model)
-            let settings = SearchSettings.choose(for: ModelShape(model), strategy: strategy, session: false)
+            let settings = SearchSettings.choose(for: ModelShape(model), strategy: strategy, loaded: nil)
             var run = SolveRun(model: model, problem: problem, limits: limits, options: options,
                                initialPoint: initialPoint, sink: sink, settings: settings)
             return try run.execute()

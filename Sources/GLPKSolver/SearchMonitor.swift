@@ -22,6 +22,8 @@ final class SearchMonitor {
     let heuristic: HeuristicSchedule?
     /// cadreplan's own cuts, likewise.
     let cuts: CoverCuts?
+    /// The caller's node limit, if any.
+    let nodeLimit: NodeLimit?
 
     /// The tightest proven bound on the optimum seen so far.
     private(set) var bound: Double?
@@ -31,6 +33,10 @@ final class SearchMonitor {
     private(set) var initialPointOffered = false
     /// Whether this monitor stopped the search because the deadline passed.
     private(set) var stoppedAtDeadline = false
+    /// Whether this monitor stopped the search at the caller's node limit.
+    private(set) var stoppedAtNodeLimit = false
+    /// Nodes whose processing has finished (GLPK asks for the next node after each).
+    private var nodesDone = 0
     /// When progress was last reported.
     private var lastReport: ContinuousClock.Instant?
     /// Progress reports at most this often, except on a new incumbent.
@@ -39,11 +45,12 @@ final class SearchMonitor {
     /// Creates a monitor; `rootBound` is the LP relaxation's optimum, already a valid bound.
     init(sense: Sense, rootBound: Double?, progress: (@Sendable (Progress) -> Void)?,
          deadline: ContinuousClock.Instant?, initialPoint: InitialPoint?, sink: LogSink,
-         heuristic: HeuristicSchedule? = nil, cuts: CoverCuts? = nil) {
+         heuristic: HeuristicSchedule? = nil, cuts: CoverCuts? = nil, nodeLimit: NodeLimit? = nil) {
         self.sense = sense; self.bound = rootBound; self.progress = progress
         self.deadline = deadline; self.initialPoint = initialPoint; self.sink = sink
         self.heuristic = heuristic
         self.cuts = cuts
+        self.nodeLimit = nodeLimit
     }
 
     /// The C callback installed as `glp_iocp.cb_func`.
@@ -76,6 +83,8 @@ final class SearchMonitor {
             report(incumbent: incumbent, force: true)
         case GLP_ISELECT:
             report(incumbent: incumbent, force: false)
+            nodesDone += 1
+            stopAtNodeLimit(tree, hasIncumbent: incumbent != nil)
         default:
             break
         }
@@ -86,6 +95,16 @@ final class SearchMonitor {
             stoppedAtDeadline = true
             glp_ios_terminate(tree)
         }
+    }
+
+    /// Ends the search once the caller's node limit is reached (checked between nodes).
+    private func stopAtNodeLimit(_ tree: OpaquePointer, hasIncumbent: Bool) {
+        guard let nodeLimit, !stoppedAtNodeLimit else { return }
+        let reached = nodeLimit.nodes.map { hasIncumbent && nodesDone >= $0 } ?? false
+        let fruitless = nodeLimit.nodesWithoutSolution.map { !hasIncumbent && nodesDone >= $0 } ?? false
+        guard reached || fruitless else { return }
+        stoppedAtNodeLimit = true
+        glp_ios_terminate(tree)
     }
 
     /// The objective of GLPK's current incumbent, if it has one.

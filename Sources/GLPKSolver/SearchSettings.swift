@@ -1,7 +1,7 @@
 import CGLPK
 import MIP
 
-/// The settings of one GLPK solve, every choice made: what ``SearchSettings/choose(for:strategy:session:)``
+/// The settings of one GLPK solve, every choice made: what ``SearchSettings/choose(for:strategy:loaded:)``
 /// derives from a ``MIP/SearchStrategy`` and the model's shape.
 ///
 /// This is the one place where cadreplan's defaults for GLPK are decided; each default is
@@ -20,9 +20,11 @@ struct SearchSettings: Equatable, CustomStringConvertible {
 
     /// The automatic choice for `shape`, with every field `strategy` sets taken from it.
     ///
-    /// `session` tells whether the problem object is kept between solves (warm starts possible).
-    static func choose(for shape: ModelShape, strategy: SearchStrategy, session: Bool) -> SearchSettings {
-        var settings = automatic(for: shape, session: session)
+    /// `loaded` is the shape of the rows a kept problem object was loaded with (before the keep
+    /// rows of earlier tiers, whose tier weights would make any model look capacity-bound), or
+    /// `nil` when the problem is not kept between solves (no warm start possible).
+    static func choose(for shape: ModelShape, strategy: SearchStrategy, loaded: ModelShape?) -> SearchSettings {
+        var settings = automatic(for: shape, loaded: loaded)
         if let cuts = strategy.cuts { settings.cuts = cuts }
         if let presolve = strategy.presolve { settings.presolve = presolve }
         if let branching = strategy.branching { settings.branching = branching }
@@ -33,20 +35,28 @@ struct SearchSettings: Equatable, CustomStringConvertible {
     }
 
     /// cadreplan's defaults, from the model's shape.
-    private static func automatic(for shape: ModelShape, session: Bool) -> SearchSettings {
+    private static func automatic(for shape: ModelShape, loaded: ModelShape?) -> SearchSettings {
         // Models with integral data: cadreplan's own heuristics can check their points exactly.
         // Dives re-solve the relaxation once per fixing round: on hainan-2022's 32,000-column
         // block they cost more than they find (default mode: 19.7 s with them, 4.3 s without,
         // docs/PERFORMANCE.md), so large models go without.
         let exact = shape.pureInteger && shape.integralData
         let large = shape.variables > largeModel
+        // A cold restart re-solves the relaxation from scratch to land on another vertex of the
+        // optimal face. On network-like rows (one-to-one) that vertex is often integral (the 10×
+        // preset: 849 nodes against a root close); with capacity rows (one-to-many, one-to-one-first)
+        // it rarely is, and on a large model the restart itself costs a full simplex: hainan-2022's
+        // default mode spends 0.4 s + 0.9 s in its two restarts and then searches more (536 nodes
+        // against 64 warm, docs/PERFORMANCE.md). Small capacity models (GAP) keep the restart. The
+        // rows as loaded decide: the keep rows added after each tier carry the tier's weights and
+        // would make a one-to-one block look capacity-bound (10× preset one-to-one: 23 s warm, 8 s).
         return SearchSettings(
             cuts: [.mixedIntegerRounding, .liftedCover],
             presolve: false,
             branching: large ? .mostFractional : .driebeckTomlin,
             backtracking: .bestBound,
             heuristics: exact ? (large ? [.rounding, .assignment] : [.rounding, .diving, .assignment]) : [.rounding],
-            relaxation: session ? .warmThenCold : .warm,
+            relaxation: loaded.map { large && $0.knapsackRows > 0 ? .warm : .warmThenCold } ?? .warm,
             preprocessEveryNode: !large)
     }
 

@@ -10,6 +10,7 @@ import MIP
 /// - time limit with an incumbent → `.feasible(.timeLimit)` with bound and gap;
 ///   without one → `.noSolution(.timeLimit)`;
 /// - gap tolerance reached → `.feasible(.gapLimit)`;
+/// - the caller's node limit reached → `.feasible(.nodeLimit)` or `.noSolution(.nodeLimit)`;
 /// - basis, factorisation and numerical failures, and iteration or objective
 ///   limits that this solver never sets → thrown ``MIP/SolverError``.
 struct SolveRun {
@@ -151,7 +152,8 @@ struct SolveRun {
             // the model's: a point can be offered only without it (kept as a fallback otherwise).
             deadline: limits.deadline, initialPoint: settings.presolve ? nil : initialPoint, sink: sink,
             heuristic: heuristicSchedule(),
-            cuts: settings.cuts.contains(.liftedCover) ? CoverCuts(model: model) : nil)
+            cuts: settings.cuts.contains(.liftedCover) ? CoverCuts(model: model) : nil,
+            nodeLimit: options.nodeLimit)
 
         var search = glp_iocp()
         glp_init_iocp(&search)
@@ -186,6 +188,9 @@ struct SolveRun {
         case GLP_ESTOP where monitor.stoppedAtDeadline:
             // The monitor terminated the search because the caller's deadline passed.
             return timedOutSearch(hasIncumbent: hasIncumbent, monitor: monitor)
+        case GLP_ESTOP where monitor.stoppedAtNodeLimit:
+            if hasIncumbent { return incumbentSolution(.feasible(.nodeLimit), monitor: monitor) }
+            return fallBackToInitialPoint(bound: monitor.bound, nodes: nodes, reason: .nodeLimit)
         case GLP_ENOPFS:
             return solution(.infeasible, nodes: nodes)
         case GLP_ENODFS:
@@ -237,12 +242,12 @@ struct SolveRun {
         return fallBackToInitialPoint(bound: nil, nodes: 0)
     }
 
-    /// Out of time without a solver incumbent: the verified initial point if there is one.
-    private func fallBackToInitialPoint(bound: Double?, nodes: Int) -> Solution {
+    /// Stopped (out of time, or at the node limit) without a solver incumbent: the verified initial point if there is one.
+    private func fallBackToInitialPoint(bound: Double?, nodes: Int, reason: StopReason = .timeLimit) -> Solution {
         guard let initialPoint else {
-            return solution(.noSolution(.timeLimit), bound: bound, nodes: nodes)
+            return solution(.noSolution(reason), bound: bound, nodes: nodes)
         }
-        return solution(.feasible(.timeLimit), objective: initialPoint.objective,
+        return solution(.feasible(reason), objective: initialPoint.objective,
                         bound: boundNotPast(initialPoint.objective, bound), values: initialPoint.values,
                         nodes: nodes)
     }

@@ -124,6 +124,20 @@ public struct Model: Equatable, Sendable {
         variables[variable.index].upper = upper
     }
 
+    /// Changes the upper side of the row named `name` (`nil`: none) and returns the row's
+    /// 0-based index; throws a ``ModelError`` for an unknown row or sides that cross.
+    @discardableResult
+    public mutating func setUpper(ofConstraint name: String, to upper: Double?) throws(ModelError) -> Int {
+        guard let index = constraints.firstIndex(where: { $0.name == name }) else {
+            throw ModelError(problems: [.init(kind: .unknownRow, place: .row(index: constraints.count, name: name), detail: "no row has this name")])
+        }
+        var row = constraints[index]
+        row.upper = upper
+        try ModelValidator.validate(row, at: index, of: self)
+        constraints[index] = row
+        return index
+    }
+
     /// The value of `terms` (plus `constant`) at the point `values`.
     public static func evaluate(_ terms: [Term], constant: Double = 0, at values: [Double]) -> Double {
         terms.reduce(constant) { $0 + $1.coefficient * values[$1.variable.index] }

@@ -20,6 +20,21 @@ public enum StopReason: String, Sendable, Equatable {
     case timeLimit = "time limit"
     /// The relative gap fell below the requested tolerance.
     case gapLimit = "gap limit"
+    /// The caller's node limit (``NodeLimit``) was reached.
+    case nodeLimit = "node limit"
+}
+
+/// Stops branch-and-bound after a number of nodes: effort counted, not timed, so the same
+/// model stops at the same place on any machine.
+public struct NodeLimit: Sendable, Equatable {
+    /// Nodes after which the search stops once it has a solution (1: the root only), or `nil`.
+    public var nodes: Int?
+    /// Nodes after which the search stops if it has not found a solution yet, or `nil`.
+    public var nodesWithoutSolution: Int?
+    /// Creates a limit.
+    public init(nodes: Int? = nil, nodesWithoutSolution: Int? = nil) {
+        self.nodes = nodes; self.nodesWithoutSolution = nodesWithoutSolution
+    }
 }
 
 /// The outcome of a solve.
@@ -56,13 +71,17 @@ public struct SolveOptions: Sendable {
     public var progress: (@Sendable (Progress) -> Void)?
     /// Receives the solver's own log text.
     public var log: (@Sendable (String) -> Void)?
+    /// Where branch-and-bound stops early, counted in nodes (`nil`: it runs until proven or out of time).
+    public var nodeLimit: NodeLimit?
     /// Creates options.
     public init(
         timeLimit: Double? = nil, relativeGap: Double = 0, initialSolution: [Double]? = nil,
-        progress: (@Sendable (Progress) -> Void)? = nil, log: (@Sendable (String) -> Void)? = nil
+        progress: (@Sendable (Progress) -> Void)? = nil, log: (@Sendable (String) -> Void)? = nil,
+        nodeLimit: NodeLimit? = nil
     ) {
         self.timeLimit = timeLimit; self.relativeGap = relativeGap
         self.initialSolution = initialSolution; self.progress = progress; self.log = log
+        self.nodeLimit = nodeLimit
     }
 }
 
@@ -141,6 +160,8 @@ public protocol MIPSession: AnyObject {
     func solve(objective: Objective, options: SolveOptions) throws -> Solution
     /// Adds a row (validated first).
     func addConstraint(_ constraint: Constraint) throws
+    /// Changes the upper side of the row named `name` (`nil`: no upper side), validated first.
+    func setUpper(ofConstraint name: String, to upper: Double?) throws
 }
 
 extension MIPSolver {
@@ -160,5 +181,8 @@ final class RebuildingSession: MIPSession {
     }
     func addConstraint(_ c: Constraint) throws {
         model.addConstraint(c.name, c.terms, lower: c.lower, upper: c.upper)
+    }
+    func setUpper(ofConstraint name: String, to upper: Double?) throws {
+        _ = try model.setUpper(ofConstraint: name, to: upper)
     }
 }

@@ -26,6 +26,8 @@ public struct ModelError: Error, CustomStringConvertible, Sendable, Equatable {
         case duplicateName = "duplicate name"
         /// A name is longer than ``ModelValidator/maximumNameLength`` UTF-8 bytes.
         case nameTooLong = "name too long"
+        /// A change names a row the model does not have.
+        case unknownRow = "unknown row"
     }
 
     /// Where in the model a problem is.
@@ -153,6 +155,13 @@ public enum ModelValidator {
             checker.report(.duplicateName, place, "same name as \(ModelError.Place.row(index: first, name: row.name))")
         }
         checker.checkRow(row, place)
+        try checker.finish()
+    }
+
+    /// Checks `row` as the new version of row `index` of `model`, validated already.
+    public static func validate(_ row: Constraint, at index: Int, of model: Model) throws(ModelError) {
+        var checker = Checker(variables: model.variables)
+        checker.checkRow(row, ModelError.Place.row(index: index, name: row.name))
         try checker.finish()
     }
 

@@ -33,6 +33,7 @@ struct SolvingOptions: ParsableArguments {
     func plannerOptions(aggregate: Bool = true) -> PlannerOptions {
         var options = PlannerOptions(mode: assignmentMode, aggregate: aggregate, timeLimit: timeLimit, parallel: !singleThread)
         options.tierOrder = model.tiers?.tiers
+        options.deferProofs = search.deferProofs.value.map { $0 == .on }
         options.matchingSolver = MatchingRoutine { try AssignmentSolver.maximumWeightMatching(left: $0, right: $1, edges: $2) }
         return options
     }
@@ -57,6 +58,9 @@ struct SearchOptions: ParsableArguments {
 
     @Option(help: ArgumentHelp("Root relaxation start: auto, warm, cold, warm-then-cold.", valueName: "start"))
     var relaxation: SearchSetting<RelaxationStart> = .auto
+
+    @Option(name: .customLong("defer-proofs"), help: ArgumentHelp("Let the next tier's first solution prove a tier's root bound instead of the tier's own search (exact: the same tier values): auto (blocks of more than 8,000 variables), on, off. Never with --time-limit.", valueName: "auto|on|off"))
+    var deferProofs: SearchSetting<Switch> = .auto
 
     /// The strategy these options describe (`auto` fields stay `nil`).
     var strategy: SearchStrategy {

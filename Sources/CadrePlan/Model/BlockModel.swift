@@ -83,6 +83,15 @@ struct BlockModel: Sendable {
         }
     }
 
+    /// A block over `model`'s rows with the given tiers and no class structure (a model not built
+    /// from a partition, as the tests of the tier sequence use).
+    init(model: Model, tiers: [TierObjective]) {
+        self.model = model
+        self.tiers = tiers
+        dispatchVariable = [:]
+        arcVariable = [:]
+    }
+
     /// The keep groups' variables, which the tiers before stability leave at 0.
     var keepVariableList: [Variable] {
         keepVariables.values.flatMap { v in [v.keepers].compactMap { $0 } + Array(v.kept.values) + Array(v.tight.values) }

@@ -33,6 +33,10 @@ public struct PlannerOptions: Sendable {
     public var timeLimit: Double?
     /// Solve independent blocks on several threads when the solver allows it.
     public var parallel = true
+    /// Skip a tier's own search when the next tier's first solution can prove its root bound
+    /// (``DeferredTier``; exact, the same tier values): `true`, `false`, or `nil` for blocks of
+    /// more than ``LexicographicSolve/deferralColumns`` variables only. Never with a time limit.
+    public var deferProofs: Bool?
     /// Progress reports.
     public var progress: (@Sendable (PlanProgress) -> Void)?
     /// Receives the solver's own log lines.
