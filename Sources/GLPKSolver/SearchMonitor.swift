@@ -22,6 +22,8 @@ final class SearchMonitor {
     let heuristic: HeuristicSchedule?
     /// cadreplan's own cuts, likewise.
     let cuts: CoverCuts?
+    /// The caller's request to stop, polled at every callback.
+    var cancellation: Cancellation?
 
     /// The tightest proven bound on the optimum seen so far.
     private(set) var bound: Double?
@@ -31,6 +33,8 @@ final class SearchMonitor {
     private(set) var initialPointOffered = false
     /// Whether this monitor stopped the search because the deadline passed.
     private(set) var stoppedAtDeadline = false
+    /// Whether this monitor stopped the search because the caller cancelled it.
+    private(set) var stoppedByCancellation = false
     /// When progress was last reported.
     private var lastReport: ContinuousClock.Instant?
     /// Progress reports at most this often, except on a new incumbent.
@@ -84,6 +88,10 @@ final class SearchMonitor {
         // enforces the caller's wall-clock deadline (which began before the root LP) too.
         if let deadline, ContinuousClock.now >= deadline, !stoppedAtDeadline {
             stoppedAtDeadline = true
+            glp_ios_terminate(tree)
+        }
+        if cancellation?.isCancelled == true, !stoppedByCancellation, !stoppedAtDeadline {
+            stoppedByCancellation = true
             glp_ios_terminate(tree)
         }
     }

@@ -152,6 +152,7 @@ struct SolveRun {
             deadline: limits.deadline, initialPoint: settings.presolve ? nil : initialPoint, sink: sink,
             heuristic: heuristicSchedule(),
             cuts: settings.cuts.contains(.liftedCover) ? CoverCuts(model: model) : nil)
+        monitor.cancellation = options.cancellation
 
         var search = glp_iocp()
         glp_init_iocp(&search)
@@ -183,6 +184,8 @@ struct SolveRun {
             return incumbentSolution(.feasible(.gapLimit), monitor: monitor)
         case GLP_ETMLIM:
             return timedOutSearch(hasIncumbent: hasIncumbent, monitor: monitor)
+        case GLP_ESTOP where monitor.stoppedByCancellation:
+            throw SolverError.cancelled
         case GLP_ESTOP where monitor.stoppedAtDeadline:
             // The monitor terminated the search because the caller's deadline passed.
             return timedOutSearch(hasIncumbent: hasIncumbent, monitor: monitor)

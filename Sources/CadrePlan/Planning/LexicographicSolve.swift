@@ -55,11 +55,13 @@ struct LexicographicSolve {
             }
             let progress = options.progress
             let (b, n, name) = (block, blocks, tier.tier.rawValue)
-            let solveOptions = SolveOptions(
+            var solveOptions = SolveOptions(
                 timeLimit: remaining, relativeGap: 0, initialSolution: values,
                 progress: progress.map { report in
                     { @Sendable p in report(PlanProgress(phase: "solve", tier: name, block: b + 1, blocks: n, incumbent: p.incumbent, bound: p.bound, gap: p.gap)) }
                 }, log: options.solverLog)
+            solveOptions.cancellation = options.cancellation
+            if options.cancellation?.isCancelled == true { throw PlanError.cancelled }
             progress?(PlanProgress(phase: "solve", tier: name, block: b + 1, blocks: n, incumbent: values.map { Model.evaluate(tier.terms, constant: tier.constant, at: $0) }, bound: nil, gap: nil))
             let solution: Solution
             do { solution = try session.solve(objective: objective, options: solveOptions) } catch { throw PlanError.solver("\(error)") }
