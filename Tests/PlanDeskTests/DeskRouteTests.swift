@@ -7,11 +7,12 @@ import Testing
 /// A fresh ROOT holding a copy of scenarios/small, and the desk's routes over it.
 struct DeskFixture {
     let root: URL
-    let solves = DeskSolves()
+    let solves: DeskSolves
     var scenario: String { root.path + "/scenarios/small" }
     var plan: String { root.path + "/plans/small" }
 
-    init() throws {
+    init(solves: DeskSolves = DeskSolves()) throws {
+        self.solves = solves
         root = FileManager.default.temporaryDirectory.appendingPathComponent("desk-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root.appendingPathComponent("scenarios"), withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: "scenarios/small", toPath: root.path + "/scenarios/small")
