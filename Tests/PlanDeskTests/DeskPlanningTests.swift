@@ -94,6 +94,10 @@ struct DeskPlanningTests {
         let f = try DeskFixture()
         defer { f.remove() }
         try await f.test { client in
+            let overview = try await get(client, "/s/small")
+            #expect(overview.body.contains("action=\"/s/small/variant\"") && overview.body.contains("另存为命名变体"))
+            #expect(overview.body.contains("<option value=\"one-to-one\" selected>"))
+            #expect(try await get(client, "/s/small?lang=en").body.contains("Save as a named variant"))
             let made = try await post(client, "/s/small/variant", "name=small-m2&mode=one-to-many&m=2&reach=30&tiers=coverage%2C+timeliness%2C+quality")
             #expect(made.status == 303 && made.location == "/s/small-m2?done=variant")
             let folder = f.root.path + "/scenarios/small-m2"
