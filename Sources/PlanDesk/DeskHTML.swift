@@ -89,7 +89,8 @@ enum DeskHTML {
     form.inline{display:inline;margin:0 2px}button{cursor:pointer}.pinned{background:#fff4c2 !important}
     .msg{padding:6px 10px;border-radius:4px;background:#e8f4e8;border:1px solid #9c9}.err{background:#fbe9e9;border-color:#d99}
     #progress{font-family:monospace;color:#555}pre.explain{background:#f6f6f6;padding:8px;white-space:pre-wrap}iframe{width:100%;height:1400px;border:1px solid #ddd}
-    .actions form{margin-right:8px}nav.tabs a{margin-right:10px}
+    .actions form{margin-right:8px}nav.tabs a{margin-right:10px}[hidden]{display:none !important}
+    details.variant{margin:10px 0;padding:6px 10px;border:1px solid #ddd;border-radius:4px}details.variant label{display:inline-block;margin:3px 8px 3px 0}
     """
 
     /// Sorting, filtering and the progress line while a solve runs.

@@ -45,7 +45,7 @@ extension DeskPages {
             body += "<p>\(DeskHTML.escape(lang.text(.compareNone)))</p>\n"
         } else {
             body += "<form method=\"get\" action=\"/compare\" id=\"compare\"><p>\(DeskHTML.escape(lang.text(.compareChoose)))</p>\n"
-            if lang.english { body += "<input type=\"hidden\" name=\"lang\" value=\"en\">" }
+            body += lang.field
             for id in planned {
                 let checked = ids.contains(id) ? " checked" : ""
                 body += "<label><input type=\"checkbox\" name=\"s\" value=\"\(DeskHTML.escape(id))\"\(checked)> \(DeskHTML.escape(id))</label>\n"
