@@ -42,13 +42,13 @@ struct DeskPages: Sendable {
     func solveForms(_ id: String, hasPlan: Bool, lang: DeskLanguage) -> String {
         let base = "/s/" + DeskHTML.segment(id)
         func form(_ action: String, _ label: String) -> String {
-            "<form method=\"post\" action=\"\(base)/\(action)\" class=\"inline solve\" data-progress=\"\(base)/progress\">\(lang.field)<button type=\"submit\" id=\"\(action)\">\(DeskHTML.escape(label))</button></form>"
+            "<form method=\"post\" action=\"\(base)/\(action)\" class=\"inline solve\" data-progress=\"\(DeskHTML.escape(lang.link(base + "/progress")))\">\(lang.field)<button type=\"submit\" id=\"\(action)\">\(DeskHTML.escape(label))</button></form>"
         }
         var out = "<p class=\"actions\">" + form("solve", lang.text(.solve))
         if hasPlan { out += form("resolve", lang.text(.resolve)) }
         let running = solves.progress(id)
         out += cancelForm(id, running: running != nil, lang: lang)
-        return out + " <span id=\"progress\">\(DeskHTML.escape(running.map { lang.text(.solvingPrefix) + $0 } ?? ""))</span></p>\n"
+        return out + " <span id=\"progress\">\(DeskHTML.escape(running.map { lang.text(.solvingPrefix) + lang.text(.progress($0)) } ?? ""))</span></p>\n"
     }
 
     func overview(_ id: String, message: String?, lang: DeskLanguage) throws -> String {

@@ -84,6 +84,21 @@ extension DeskPhrase {
         case .compareNone: "至少需要两个已求解的场景才能比较。"
         case .switchLanguage: "English"
         case .htmlLanguage: "zh-CN"
+        case .progress(let a): a.chinese
+        }
+    }
+}
+
+extension DeskProgress {
+    /// The progress line in Chinese.
+    var chinese: String {
+        switch self {
+        case .starting: "开始"
+        case .solving(let phase, let block, let blocks, let tier, let incumbent, let bound, let gap):
+            "\(["prepare": "准备", "solve": "求解", "fallback": "重算", "expand": "展开"][phase] ?? phase) · 第 \(block)/\(blocks) 块 · 层级 \(tier ?? "-")"
+                + " · 当前解 \(Self.figure(incumbent)) · 界 \(Self.figure(bound)) · 差距 \(Self.percent(gap))"
+        case .cancelling: "正在取消（求解器在下一个检查点停止）"
+        case .writing: "核验并写入"
         }
     }
 }

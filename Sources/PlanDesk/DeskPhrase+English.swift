@@ -84,6 +84,20 @@ extension DeskPhrase {
         case .compareNone: "Comparing needs at least two planned scenarios."
         case .switchLanguage: "中文"
         case .htmlLanguage: "en"
+        case .progress(let a): a.english
+        }
+    }
+}
+
+extension DeskProgress {
+    /// The progress line in English.
+    var english: String {
+        switch self {
+        case .starting: "starting"
+        case .solving(let phase, let block, let blocks, let tier, let incumbent, let bound, let gap):
+            "\(phase) · block \(block)/\(blocks) · tier \(tier ?? "-") · incumbent \(Self.figure(incumbent)) · bound \(Self.figure(bound)) · gap \(Self.percent(gap))"
+        case .cancelling: "cancelling (the solver stops at its next check)"
+        case .writing: "verifying and writing"
         }
     }
 }

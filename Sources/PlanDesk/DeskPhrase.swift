@@ -165,4 +165,6 @@ enum DeskPhrase: Phrase, Hashable {
     case switchLanguage
     /// The page's `lang` attribute.
     case htmlLanguage
+    /// Where a running solve stands (the progress line).
+    case progress(DeskProgress)
 }

@@ -10,7 +10,7 @@ import Scenario
 /// ``VerifiedPlanWriter``, as with `cadreplan solve`; a failed or cancelled solve leaves the last plan in place.
 final class DeskSolves: @unchecked Sendable {
     private let lock = NSLock()
-    private var running: [String: String] = [:]   // scenario id → latest progress line
+    private var running: [String: DeskProgress] = [:]   // scenario id → where its solve stands
     private var cancellations: [String: Cancellation] = [:]
     private var writing: Set<String> = []   // solves past the point where a cancel can stop them
     /// Called on the solving thread once the solve is registered and before planning starts:
@@ -22,8 +22,8 @@ final class DeskSolves: @unchecked Sendable {
         self.beforePlanning = beforePlanning
     }
 
-    /// The progress line of the solve running for `id`, or nil when none runs.
-    func progress(_ id: String) -> String? {
+    /// Where the solve running for `id` stands, or nil when none runs.
+    func progress(_ id: String) -> DeskProgress? {
         lock.lock(); defer { lock.unlock() }
         return running[id]
     }
@@ -32,7 +32,7 @@ final class DeskSolves: @unchecked Sendable {
     func claim(_ id: String) -> Bool {
         lock.lock(); defer { lock.unlock() }
         guard running[id] == nil else { return false }
-        running[id] = "开始 / starting"
+        running[id] = .starting
         cancellations[id] = Cancellation()
         return true
     }
@@ -44,7 +44,7 @@ final class DeskSolves: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         guard running[id] != nil, !writing.contains(id), let cancellation = cancellations[id] else { return false }
         cancellation.cancel()
-        running[id] = "正在取消 / cancelling"
+        running[id] = .cancelling
         return true
     }
 
@@ -53,7 +53,7 @@ final class DeskSolves: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         guard cancellations[id]?.isCancelled != true else { return false }
         writing.insert(id)
-        running[id] = "核验并写入 / verifying and writing"
+        running[id] = .writing
         return true
     }
 
@@ -63,8 +63,8 @@ final class DeskSolves: @unchecked Sendable {
         return cancellations[id]
     }
 
-    /// Sets the progress line of the running solve for `id`.
-    func update(_ id: String, _ line: String) {
+    /// Sets where the running solve for `id` stands (a cancelled one stays cancelling).
+    func update(_ id: String, _ line: DeskProgress) {
         lock.lock(); defer { lock.unlock() }
         if running[id] != nil, cancellations[id]?.isCancelled != true { running[id] = line }
     }
@@ -100,11 +100,7 @@ final class DeskSolves: @unchecked Sendable {
                 throw DeskError.notFound("还没有可参照的方案，请先求解 / no plan to stay close to: solve first")
             }
         }
-        let progress: @Sendable (PlanProgress) -> Void = { [self] p in
-            func f(_ x: Double?) -> String { x.map { String(format: "%.0f", $0) } ?? "-" }
-            let gap = p.gap.map { String(format: "%.2f%%", $0 * 100) } ?? "-"
-            update(id, "\(p.phase) · block \(p.block)/\(p.blocks) · tier \(p.tier ?? "-") · incumbent \(f(p.incumbent)) · bound \(f(p.bound)) · gap \(gap)")
-        }
+        let progress: @Sendable (PlanProgress) -> Void = { [self] p in update(id, DeskProgress(p)) }
         do {
             // beginWriting is the last moment a cancel can still keep the plan off the disk; later ones are refused.
             return try PlanningRun.solve(loaded, to: folder, previous: earlier, language: language, progress: progress,

@@ -48,8 +48,8 @@ struct DeskRoutes: Sendable {
             }
         }
         router.get("/s/:id/report") { _, context in try html { try pages.report(try scenarioID(context)) } }
-        router.get("/s/:id/progress") { _, context in
-            try html(type: "text/plain; charset=utf-8") { pages.solves.progress(try scenarioID(context)) ?? "" }
+        router.get("/s/:id/progress") { request, context in
+            try html(type: "text/plain; charset=utf-8") { pages.solves.progress(try scenarioID(context)).map { lang(request).text(.progress($0)) } ?? "" }
         }
         router.get("/s/:id/tables") { request, context in
             try html { let (id, s) = try scenario(context); return pages.tables(id, scenario: s, lang: lang(request)) }
