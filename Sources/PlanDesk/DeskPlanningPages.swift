@@ -53,8 +53,8 @@ extension DeskPages {
             body += "<button type=\"submit\">\(DeskHTML.escape(lang.text(.compareButton)))</button></form>\n"
         }
         if ids.count >= 2 {
-            let query = ids.map { "s=" + DeskHTML.segment($0) }.joined(separator: "&") + (lang.english ? "&lang=en" : "")
-            body += "<iframe src=\"/compare/report?\(DeskHTML.escape(query))\" title=\"comparison\"></iframe>\n"
+            let report = lang.link("/compare/report?" + ids.map { "s=" + DeskHTML.segment($0) }.joined(separator: "&"))
+            body += "<iframe src=\"\(DeskHTML.escape(report))\" title=\"comparison\"></iframe>\n"
         }
         return DeskHTML.page(title: lang.text(.compare), lang: lang, nav: [(lang.text(.scenarios), "/")], body: body)
     }

@@ -28,7 +28,9 @@ struct VariantRequest: Sendable {
             throw DeskError.badRequest("就近支援距离须为 0 到 20038 之间的整数（公里）/ the reach must be a whole number of km from 0 to 20038: \(reach)")
         }
         reachKm = km
-        tiers = try Self.tiers(form["tiers"] ?? "")
+        let order = form["tiers"] ?? ""
+        guard order.count <= 100 else { throw DeskError.badRequest("字段太长 / form field tiers over 100 characters") }
+        tiers = try Self.tiers(order)
     }
 
     /// Whether `name` can be a folder beside the scenario: letters, digits, `-` and `_` only,
