@@ -36,6 +36,22 @@ struct PlannerCancellationTests {
         #expect(outcome(cancellation) == "cancelled")
     }
 
+    @Test("a flag raised while the first tier is being solved: PlanError.cancelled, no plan")
+    func flagRaisedMidwayGivesNoPlan() {
+        let cancellation = Cancellation()
+        var options = PlannerOptions()
+        options.parallel = false
+        options.cancellation = cancellation
+        // The planner reports each tier's solve just before it starts: cancel there, as the desk's button would.
+        options.progress = { p in if p.phase == "solve" { cancellation.cancel() } }
+        var outcome = "no error"
+        do { _ = try Planner(solver: GLPKSolver()).plan(scenario(), options: options) } catch PlanError.cancelled {
+            outcome = "cancelled"
+        } catch { outcome = "\(error)" }
+        #expect(outcome == "cancelled")
+        #expect(cancellation.isCancelled)
+    }
+
     @Test("a flag not raised: the plan (both targets served)")
     func unraisedFlagPlans() {
         #expect(outcome(Cancellation()) == "plan of 2 pairs")
