@@ -91,6 +91,30 @@ struct DeskPlanningTests {
         }
     }
 
+    /// A real cancel, during GLPK's work on hainan-2022 (several seconds in a debug build): the
+    /// desk's button reaches the planner and the solver, and no plan folder appears.
+    @Test func cancelStopsARealSolveOfHainan() async throws {
+        let f = try DeskFixture()
+        defer { f.remove() }
+        try FileManager.default.copyItem(atPath: "scenarios/hainan-2022", toPath: f.root.path + "/scenarios/hainan-2022")
+        try await f.test { client in
+            async let solving = post(client, "/s/hainan-2022/solve", "")
+            // Wait until the planner reports a tier's solve, then cancel at once.
+            var solvingSeen = false
+            for _ in 0..<600 where !solvingSeen {
+                if case .solving(phase: "solve", _, _, _, _, _, _)? = f.solves.progress("hainan-2022") { solvingSeen = true } else {
+                    try await Task.sleep(for: .milliseconds(50))
+                }
+            }
+            #expect(solvingSeen)
+            let cancel = try await post(client, "/s/hainan-2022/cancel", "")
+            #expect(cancel.status == 303)
+            let solved = try await solving
+            #expect(solved.status == 303 && solved.location == "/s/hainan-2022?done=cancelled")
+        }
+        #expect(!FileManager.default.fileExists(atPath: f.root.path + "/plans/hainan-2022"))
+    }
+
     @Test func aVariantIsWrittenBesideTheScenarioAndSolves() async throws {
         let f = try DeskFixture()
         defer { f.remove() }
