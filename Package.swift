@@ -54,10 +54,10 @@ let package = Package(
         .target(name: "CadrePlan", dependencies: ["Scenario", "MIP", "Spreadsheet"]),
         // The one path a plan takes to disk (verify, write atomically, read back, verify again),
         // shared by the command line and the planning desk.
-        .target(name: "PlanPublishing", dependencies: ["CadrePlan", "GLPKSolver", "PlanVerifier", "Scenario", "XLSXWriter"]),
+        .target(name: "PlanPublishing", dependencies: ["CadrePlan", "GLPKSolver", "MIP", "PlanVerifier", "Scenario", "XLSXWriter"]),
         // The planning desk: a local web application over the scenario folders (Hummingbird).
         .target(name: "PlanDesk", dependencies: [
-            "CadrePlan", "GLPKSolver", "Scenario", "PlanVerifier", "PlanPublishing",
+            "CadrePlan", "GLPKSolver", "MIP", "Scenario", "PlanVerifier", "PlanPublishing",
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
         .executableTarget(name: "cadreplan-serve", dependencies: ["PlanDesk"]),
@@ -75,7 +75,7 @@ let package = Package(
         .testTarget(name: "CadrePlanTests", dependencies: ["CadrePlan", "GLPKSolver", "MIP", "Scenario", "PlanVerifier", "Spreadsheet", "XLSXWriter", "XLSXReader"]),
         .testTarget(name: "CLITests", dependencies: []),
         .testTarget(name: "PlanDeskTests", dependencies: [
-            "PlanDesk", "Scenario",
+            "PlanDesk", "Scenario", "CadrePlan",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
     ]

@@ -48,6 +48,11 @@ let suites: [(name: String, dependencies: [Target.Dependency])] = [
         .product(name: "GLPKSolver", package: "cadreplan"), .product(name: "PlanVerifier", package: "cadreplan"),
         .product(name: "XLSXWriter", package: "cadreplan"),
     ]),
+    // The planning desk's pin-and-re-solve on hainan-2022 (issue 12); full run only: quick-pass.sh skips it.
+    ("DeskResolve", [
+        .product(name: "CadrePlan", package: "cadreplan"), .product(name: "Scenario", package: "cadreplan"),
+        .product(name: "PlanPublishing", package: "cadreplan"),
+    ]),
     // hainan-2022 at 1× and 10× and the national-2022 preset, end to end, in shares and merged
     // (docs/SCALING.md); full run only: quick-pass.sh skips this target.
     ("Scaling", [

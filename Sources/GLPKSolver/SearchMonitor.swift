@@ -24,6 +24,8 @@ final class SearchMonitor {
     let cuts: CoverCuts?
     /// The caller's node limit, if any.
     let nodeLimit: NodeLimit?
+    /// The caller's request to stop, polled at every callback.
+    var cancellation: Cancellation?
 
     /// The tightest proven bound on the optimum seen so far.
     private(set) var bound: Double?
@@ -37,6 +39,8 @@ final class SearchMonitor {
     private(set) var stoppedAtNodeLimit = false
     /// Nodes whose processing has finished (GLPK asks for the next node after each).
     private var nodesDone = 0
+    /// Whether this monitor stopped the search because the caller cancelled it.
+    private(set) var stoppedByCancellation = false
     /// When progress was last reported.
     private var lastReport: ContinuousClock.Instant?
     /// Progress reports at most this often, except on a new incumbent.
@@ -93,6 +97,10 @@ final class SearchMonitor {
         // enforces the caller's wall-clock deadline (which began before the root LP) too.
         if let deadline, ContinuousClock.now >= deadline, !stoppedAtDeadline {
             stoppedAtDeadline = true
+            glp_ios_terminate(tree)
+        }
+        if cancellation?.isCancelled == true, !stoppedByCancellation, !stoppedAtDeadline {
+            stoppedByCancellation = true
             glp_ios_terminate(tree)
         }
     }

@@ -154,6 +154,7 @@ struct SolveRun {
             heuristic: heuristicSchedule(),
             cuts: settings.cuts.contains(.liftedCover) ? CoverCuts(model: model) : nil,
             nodeLimit: options.nodeLimit)
+        monitor.cancellation = options.cancellation
 
         var search = glp_iocp()
         glp_init_iocp(&search)
@@ -185,6 +186,8 @@ struct SolveRun {
             return incumbentSolution(.feasible(.gapLimit), monitor: monitor)
         case GLP_ETMLIM:
             return timedOutSearch(hasIncumbent: hasIncumbent, monitor: monitor)
+        case GLP_ESTOP where monitor.stoppedByCancellation:
+            throw SolverError.cancelled
         case GLP_ESTOP where monitor.stoppedAtDeadline:
             // The monitor terminated the search because the caller's deadline passed.
             return timedOutSearch(hasIncumbent: hasIncumbent, monitor: monitor)

@@ -73,6 +73,8 @@ public struct SolveOptions: Sendable {
     public var log: (@Sendable (String) -> Void)?
     /// Where branch-and-bound stops early, counted in nodes (`nil`: it runs until proven or out of time).
     public var nodeLimit: NodeLimit?
+    /// Polled during the search: once raised, the solve stops and throws ``SolverError/cancelled``.
+    public var cancellation: Cancellation?
     /// Creates options.
     public init(
         timeLimit: Double? = nil, relativeGap: Double = 0, initialSolution: [Double]? = nil,
@@ -142,6 +144,8 @@ public struct SolverError: Error, CustomStringConvertible, Sendable, Equatable {
     /// Creates an error.
     public init(_ message: String) { self.message = message }
     public var description: String { message }
+    /// The error a solve throws when its ``SolveOptions/cancellation`` was raised.
+    public static let cancelled = SolverError("the search was cancelled")
 }
 
 extension MIPSolver {

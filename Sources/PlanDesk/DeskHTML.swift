@@ -1,3 +1,4 @@
+import CadrePlan
 import Foundation
 
 /// The desk's page language: Chinese unless the request asks `?lang=en`.
@@ -5,8 +6,11 @@ struct DeskLanguage: Sendable {
     /// Whether the page is in English.
     let english: Bool
 
-    /// Chinese or English text.
-    func t(_ zh: String, _ en: String) -> String { english ? en : zh }
+    /// The language of the plan's own tables and reports.
+    var language: Language { english ? .en : .zh }
+
+    /// `phrase` in this language (from the tables of DeskPhrase+Chinese.swift and DeskPhrase+English.swift).
+    func text(_ phrase: DeskPhrase) -> String { language.text(phrase) }
 
     /// `path` with the language kept (links carry `lang=en` when the page is in English).
     func link(_ path: String) -> String {
@@ -45,13 +49,14 @@ enum DeskHTML {
     /// A whole page: no script or style from the network (everything inline).
     static func page(title: String, lang: DeskLanguage, nav: [(String, String)] = [], body: String) -> String {
         let links = nav.map { "<a href=\"\(escape(lang.link($0.1)))\">\(escape($0.0))</a>" }.joined(separator: " › ")
-        let other = lang.english ? "<a href=\"?\">中文</a>" : "<a href=\"?lang=en\">English</a>"
+        // The other language's link: back to the default (no query) from English, to ?lang=en from Chinese.
+        let other = "<a href=\"\(lang.english ? "?" : "?lang=en")\">\(escape(lang.text(.switchLanguage)))</a>"
         return """
         <!DOCTYPE html>
-        <html lang="\(lang.english ? "en" : "zh-CN")"><head><meta charset="utf-8">
+        <html lang="\(lang.text(.htmlLanguage))"><head><meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(escape(title))</title><style>\(style)</style></head>
-        <body><header><strong>\(escape(lang.t("cadreplan 规划台", "cadreplan planning desk")))</strong> \(links) <span class="lang">\(other)</span></header>
+        <body><header><strong>\(escape(lang.text(.deskTitle)))</strong> \(links) <span class="lang">\(other)</span></header>
         <main><h1>\(escape(title))</h1>
         \(body)
         </main><script>\(script)</script></body></html>
@@ -62,7 +67,7 @@ enum DeskHTML {
     /// A table whose rows the page filters (the text box) and sorts (a click on a header) in the browser.
     /// Cells are HTML already escaped by the caller.
     static func table(id: String, header: [String], rows: [[String]], lang: DeskLanguage) -> String {
-        var out = "<p><input type=\"search\" class=\"filter\" data-table=\"\(id)\" placeholder=\"\(escape(lang.t("筛选…", "Filter…")))\"> <span class=\"count\" id=\"\(id)-count\">\(rows.count)</span> \(escape(lang.t("行", "rows")))</p>\n"
+        var out = "<p><input type=\"search\" class=\"filter\" data-table=\"\(id)\" placeholder=\"\(escape(lang.text(.filter)))\"> <span class=\"count\" id=\"\(id)-count\">\(rows.count)</span> \(escape(lang.text(.rows)))</p>\n"
         out += "<table id=\"\(id)\" class=\"sortable\"><thead><tr>"
         out += header.map { "<th>\(escape($0))</th>" }.joined()
         out += "</tr></thead><tbody>\n"
@@ -84,7 +89,8 @@ enum DeskHTML {
     form.inline{display:inline;margin:0 2px}button{cursor:pointer}.pinned{background:#fff4c2 !important}
     .msg{padding:6px 10px;border-radius:4px;background:#e8f4e8;border:1px solid #9c9}.err{background:#fbe9e9;border-color:#d99}
     #progress{font-family:monospace;color:#555}pre.explain{background:#f6f6f6;padding:8px;white-space:pre-wrap}iframe{width:100%;height:1400px;border:1px solid #ddd}
-    .actions form{margin-right:8px}nav.tabs a{margin-right:10px}
+    .actions form{margin-right:8px}nav.tabs a{margin-right:10px}[hidden]{display:none !important}
+    details.variant{margin:10px 0;padding:6px 10px;border:1px solid #ddd;border-radius:4px}details.variant label{display:inline-block;margin:3px 8px 3px 0}
     """
 
     /// Sorting, filtering and the progress line while a solve runs.
@@ -99,6 +105,10 @@ enum DeskHTML {
         var c=(!isNaN(nx)&&!isNaN(ny))?nx-ny:x.localeCompare(y,'zh');return asc?c:-c;});rows.forEach(function(r){tb.appendChild(r);});});});
     document.querySelectorAll('form.solve').forEach(function(f){f.addEventListener('submit',function(){
       var p=document.getElementById('progress');document.querySelectorAll('form.solve button').forEach(function(b){b.disabled=true;});
-      setInterval(function(){fetch(f.dataset.progress).then(function(r){return r.text();}).then(function(t){if(p)p.textContent=t;});},500);});});
+      setInterval(function(){fetch(f.dataset.progress).then(function(r){return r.text();}).then(function(t){if(p)p.textContent=t;});},500);
+      document.querySelectorAll('form.cancel').forEach(function(c){c.hidden=false;});});});
+    document.querySelectorAll('form.cancel').forEach(function(c){c.addEventListener('submit',function(e){
+      if(!document.querySelector('form.solve button:disabled'))return;e.preventDefault();
+      fetch(c.action,{method:'POST',body:new URLSearchParams(new FormData(c))});c.querySelector('button').disabled=true;});});
     """
 }

@@ -26,27 +26,29 @@ struct DeskPages: Sendable {
             let plan = FileManager.default.fileExists(atPath: root.planFolder(s.id) + "/summary.json")
             return ["<a href=\"\(DeskHTML.escape(lang.link("/s/" + DeskHTML.segment(s.id))))\">\(DeskHTML.escape(s.id))</a>",
                     DeskHTML.escape(String(s.folder.dropFirst(root.path.count + 1))),
-                    DeskHTML.escape(plan ? lang.t("有方案", "planned") : lang.t("未求解", "not solved"))]
+                    DeskHTML.escape(plan ? lang.text(.planned) : lang.text(.notSolved))]
         }
         let body = list.isEmpty
-            ? "<p>\(DeskHTML.escape(lang.t("此文件夹下没有场景（含 scenario.yaml 的文件夹）。", "No scenarios (folders with scenario.yaml) under this folder.")))</p>"
-            : DeskHTML.table(id: "scenarios", header: [lang.t("场景", "Scenario"), lang.t("文件夹", "Folder"), lang.t("方案", "Plan")], rows: rows, lang: lang)
-        return DeskHTML.page(title: lang.t("场景", "Scenarios"), lang: lang, body: body)
+            ? "<p>\(DeskHTML.escape(lang.text(.noScenarios)))</p>"
+            : DeskHTML.table(id: "scenarios", header: [lang.text(.scenarioColumn), lang.text(.folder), lang.text(.planColumn)], rows: rows, lang: lang)
+        let compare = "<p><a href=\"\(DeskHTML.escape(lang.link("/compare")))\" id=\"compare-link\">\(DeskHTML.escape(lang.text(.compare)))</a></p>\n"
+        return DeskHTML.page(title: lang.text(.scenarios), lang: lang, body: body + compare)
     }
 
     func nav(_ id: String, lang: DeskLanguage) -> [(String, String)] {
-        [(lang.t("场景", "Scenarios"), "/"), (id, "/s/" + DeskHTML.segment(id))]
+        [(lang.text(.scenarios), "/"), (id, "/s/" + DeskHTML.segment(id))]
     }
 
     func solveForms(_ id: String, hasPlan: Bool, lang: DeskLanguage) -> String {
         let base = "/s/" + DeskHTML.segment(id)
         func form(_ action: String, _ label: String) -> String {
-            "<form method=\"post\" action=\"\(base)/\(action)\" class=\"inline solve\" data-progress=\"\(base)/progress\">\(lang.field)<button type=\"submit\" id=\"\(action)\">\(DeskHTML.escape(label))</button></form>"
+            "<form method=\"post\" action=\"\(base)/\(action)\" class=\"inline solve\" data-progress=\"\(DeskHTML.escape(lang.link(base + "/progress")))\">\(lang.field)<button type=\"submit\" id=\"\(action)\">\(DeskHTML.escape(label))</button></form>"
         }
-        var out = "<p class=\"actions\">" + form("solve", lang.t("求解", "Solve"))
-        if hasPlan { out += form("resolve", lang.t("按现方案重新求解（最少改动）", "Re-solve against this plan (fewest changes)")) }
+        var out = "<p class=\"actions\">" + form("solve", lang.text(.solve))
+        if hasPlan { out += form("resolve", lang.text(.resolve)) }
         let running = solves.progress(id)
-        return out + " <span id=\"progress\">\(DeskHTML.escape(running.map { lang.t("求解中：", "solving: ") + $0 } ?? ""))</span></p>\n"
+        out += cancelForm(id, running: running != nil, lang: lang)
+        return out + " <span id=\"progress\">\(DeskHTML.escape(running.map { lang.text(.solvingPrefix) + lang.text(.progress($0)) } ?? ""))</span></p>\n"
     }
 
     func overview(_ id: String, message: String?, lang: DeskLanguage) throws -> String {
@@ -55,17 +57,20 @@ struct DeskPages: Sendable {
         let base = "/s/" + DeskHTML.segment(id)
         var body = message.map { "<p class=\"msg\">\(DeskHTML.escape($0))</p>\n" } ?? ""
         body += solveForms(id, hasPlan: hasPlan, lang: lang)
-        body += "<nav class=\"tabs\">" + [("tables", lang.t("分表（批次/服务组/市县）", "Tables (wave/group/region)")),
-                                         ("targets", lang.t("服务对象", "Targets")), ("cadres", lang.t("干部", "Cadres"))]
+        body += "<nav class=\"tabs\">" + [("tables", lang.text(.tablesTab)),
+                                         ("targets", lang.text(.targets)), ("cadres", lang.text(.cadres))]
             .map { "<a href=\"\(DeskHTML.escape(lang.link(base + "/" + $0.0)))\">\(DeskHTML.escape($0.1))</a>" }.joined() + "</nav>\n"
         if FileManager.default.fileExists(atPath: plan + "/changes.csv"), let csv = try? CSVFile.read(path: plan + "/changes.csv") {
-            body += "<h2>\(DeskHTML.escape(lang.t("与上一方案相比的改动", "Changes against the previous plan"))) (\(csv.records.count))</h2>\n"
+            body += "<h2>\(DeskHTML.escape(lang.text(.changesAgainstPrevious))) (\(csv.records.count))</h2>\n"
             body += DeskHTML.table(id: "changes", header: csv.header, rows: csv.records.map { $0.fields.map(DeskHTML.escape) }, lang: lang)
         }
+        if let folder = root.scenarioFolder(id), let scenario = try? ScenarioEdits.load(folder) {
+            body += variantForm(id, scenario: scenario, lang: lang)
+        }
         if hasPlan {
-            body += "<h2>\(DeskHTML.escape(lang.t("方案报告", "Plan report")))</h2>\n<iframe src=\"\(base)/report\" title=\"report\"></iframe>\n"
+            body += "<h2>\(DeskHTML.escape(lang.text(.planReport)))</h2>\n<iframe src=\"\(base)/report\" title=\"report\"></iframe>\n"
         } else {
-            body += "<p>\(DeskHTML.escape(lang.t("还没有方案：点“求解”。", "No plan yet: press Solve.")))</p>\n"
+            body += "<p>\(DeskHTML.escape(lang.text(.noPlanYet)))</p>\n"
         }
         return DeskHTML.page(title: id, lang: lang, nav: nav(id, lang: lang), body: body)
     }
@@ -84,9 +89,9 @@ struct DeskPages: Sendable {
         let base = "/s/" + DeskHTML.segment(id)
         var body = ""
         let kinds: [(String, String, [(String, String)])] = [
-            ("wave", lang.t("批次", "Waves"), s.waves.map { ($0.id, $0.id + " " + $0.date) }),
-            ("group", lang.t("服务组", "Service groups"), s.groups.map { ($0.id, $0.name) }),
-            ("region", lang.t("市县", "Regions"), s.regions.map { ($0.id, $0.name) }),
+            ("wave", lang.text(.wavesHeading), s.waves.map { ($0.id, $0.id + " " + $0.date) }),
+            ("group", lang.text(.groupsHeading), s.groups.map { ($0.id, $0.name) }),
+            ("region", lang.text(.regionsHeading), s.regions.map { ($0.id, $0.name) }),
         ]
         for (kind, title, items) in kinds {
             body += "<h2>\(DeskHTML.escape(title))</h2>\n<ul>\n"
@@ -99,7 +104,7 @@ struct DeskPages: Sendable {
             }
             body += "</ul>\n"
         }
-        return DeskHTML.page(title: id + " · " + lang.t("分表", "Tables"), lang: lang, nav: nav(id, lang: lang), body: body)
+        return DeskHTML.page(title: id + " · " + lang.text(.tables), lang: lang, nav: nav(id, lang: lang), body: body)
     }
 
     /// The sub-table file of a wave, group or region (nil for an unknown kind or key).
@@ -117,26 +122,26 @@ struct DeskPages: Sendable {
             let pinned = pins.contains(Pin(cadre: r.cadre, target: r.target, wave: r.wave))
             let fields = [("cadre", r.cadre), ("target", r.target), ("wave", r.wave)]
             var action = pinned
-                ? "<span class=\"pinned\">\(DeskHTML.escape(lang.t("已固定", "pinned")))</span>" + DeskHTML.button(base + "/unpin", lang.t("取消固定", "Unpin"), fields: fields, lang: lang, cssClass: "unpin")
-                : DeskHTML.button(base + "/pin", lang.t("固定", "Pin"), fields: fields, lang: lang, cssClass: "pin")
+                ? "<span class=\"pinned\">\(DeskHTML.escape(lang.text(.pinned)))</span>" + DeskHTML.button(base + "/unpin", lang.text(.unpin), fields: fields, lang: lang, cssClass: "unpin")
+                : DeskHTML.button(base + "/pin", lang.text(.pin), fields: fields, lang: lang, cssClass: "pin")
             // A pinned pair cannot be forbidden (409): its row offers unpinning only.
-            if !pinned { action += "<form method=\"post\" action=\"\(base)/forbid\" class=\"inline forbid\"><input type=\"hidden\" name=\"cadre\" value=\"\(DeskHTML.escape(r.cadre))\"><input type=\"hidden\" name=\"target\" value=\"\(DeskHTML.escape(r.target))\">\(lang.field)<input name=\"reason\" size=\"8\" required maxlength=\"200\" placeholder=\"\(DeskHTML.escape(lang.t("回避理由", "reason")))\"><button type=\"submit\">\(DeskHTML.escape(lang.t("禁止", "Forbid")))</button></form>" }
+            if !pinned { action += "<form method=\"post\" action=\"\(base)/forbid\" class=\"inline forbid\"><input type=\"hidden\" name=\"cadre\" value=\"\(DeskHTML.escape(r.cadre))\"><input type=\"hidden\" name=\"target\" value=\"\(DeskHTML.escape(r.target))\">\(lang.field)<input name=\"reason\" size=\"8\" required maxlength=\"200\" placeholder=\"\(DeskHTML.escape(lang.text(.reasonPlaceholder)))\"><button type=\"submit\">\(DeskHTML.escape(lang.text(.forbid)))</button></form>" }
             var out = r.cells.map(DeskHTML.escape)
             out[4] = "<a href=\"\(DeskHTML.escape(lang.link(base + "/cadre/" + DeskHTML.segment(r.cadre))))\">\(DeskHTML.escape(r.cadre))</a>"
             out[8] = "<a href=\"\(DeskHTML.escape(lang.link(base + "/target/" + DeskHTML.segment(r.target))))\">\(DeskHTML.escape(r.target))</a>"
             return [action] + out
         }
-        return DeskHTML.table(id: "assignments", header: [lang.t("操作", "Action")] + header, rows: cells, lang: lang)
+        return DeskHTML.table(id: "assignments", header: [lang.text(.action)] + header, rows: cells, lang: lang)
             .replacingOccurrences(of: "<tr><td><span class=\"pinned\">", with: "<tr class=\"pinned\"><td><span class=\"pinned\">")
     }
 
     func table(_ id: String, scenario s: Scenario, kind: String, key: String, lang: DeskLanguage) throws -> String {
         guard let file = tableFile(id, scenario: s, kind: kind, key: key, ext: "csv"), let read = try rows(file) else {
-            throw DeskError.notFound(lang.t("没有这张表（先求解？）", "no such table (solve first?)") + ": \(kind) \(key)")
+            throw DeskError.notFound(lang.text(.noSuchTable) + ": \(kind) \(key)")
         }
         let body = assignmentTable(id, rows: read.rows, header: read.header, scenario: s, lang: lang)
-        let kindName = ["wave": lang.t("批次", "wave"), "group": lang.t("服务组", "group"), "region": lang.t("地区", "region")][kind] ?? kind
-        return DeskHTML.page(title: "\(id) · \(kindName) \(key)", lang: lang, nav: nav(id, lang: lang) + [(lang.t("分表", "Tables"), "/s/\(DeskHTML.segment(id))/tables")], body: body)
+        let kindName = ["wave": lang.text(.kindWave), "group": lang.text(.kindGroup), "region": lang.text(.kindRegion)][kind] ?? kind
+        return DeskHTML.page(title: "\(id) · \(kindName) \(key)", lang: lang, nav: nav(id, lang: lang) + [(lang.text(.tables), "/s/\(DeskHTML.segment(id))/tables")], body: body)
     }
 
     func targets(_ id: String, scenario s: Scenario, lang: DeskLanguage) throws -> String {
@@ -145,11 +150,11 @@ struct DeskPages: Sendable {
         let rows = s.targets.map { t -> [String] in
             ["<a href=\"\(DeskHTML.escape(lang.link(base + "/target/" + DeskHTML.segment(t.id))))\">\(DeskHTML.escape(t.id))</a>",
              DeskHTML.escape(t.name), DeskHTML.escape(t.category), DeskHTML.escape(t.region), String(t.demand), String(served[t.id] ?? 0),
-             t.halted ? lang.t("是", "yes") : "", t.consent ? "" : lang.t("谢绝", "declined")]
+             t.halted ? lang.text(.yes) : "", t.consent ? "" : lang.text(.declined)]
         }
-        let header = [lang.t("编号", "Id"), lang.t("名称", "Name"), lang.t("类别", "Category"), lang.t("市县", "Region"),
-                      lang.t("需求", "Demand"), lang.t("已派", "Served"), lang.t("停工", "Halted"), lang.t("意愿", "Consent")]
-        return DeskHTML.page(title: id + " · " + lang.t("服务对象", "Targets"), lang: lang, nav: nav(id, lang: lang),
+        let header = [lang.text(.id), lang.text(.name), lang.text(.category), lang.text(.region),
+                      lang.text(.demand), lang.text(.served), lang.text(.halted), lang.text(.consent)]
+        return DeskHTML.page(title: id + " · " + lang.text(.targets), lang: lang, nav: nav(id, lang: lang),
                              body: DeskHTML.table(id: "targets", header: header, rows: rows, lang: lang))
     }
 
@@ -160,21 +165,21 @@ struct DeskPages: Sendable {
             ["<a href=\"\(DeskHTML.escape(lang.link(base + "/cadre/" + DeskHTML.segment(c.id))))\">\(DeskHTML.escape(c.id))</a>",
              DeskHTML.escape(c.name), DeskHTML.escape(c.unit), DeskHTML.escape(c.group ?? ""), DeskHTML.escape(c.region), String(load[c.id] ?? 0)]
         }
-        let header = [lang.t("编号", "Id"), lang.t("姓名", "Name"), lang.t("单位", "Unit"), lang.t("服务组", "Group"), lang.t("市县", "Region"), lang.t("派驻数", "Assignments")]
-        return DeskHTML.page(title: id + " · " + lang.t("干部", "Cadres"), lang: lang, nav: nav(id, lang: lang),
+        let header = [lang.text(.id), lang.text(.personName), lang.text(.unit), lang.text(.group), lang.text(.region), lang.text(.assignmentCount)]
+        return DeskHTML.page(title: id + " · " + lang.text(.cadres), lang: lang, nav: nav(id, lang: lang),
                              body: DeskHTML.table(id: "cadres", header: header, rows: rows, lang: lang))
     }
 
     func target(_ id: String, scenario s: Scenario, target tid: String, lang: DeskLanguage) throws -> String {
-        guard let t = s.targets.first(where: { $0.id == tid }) else { throw DeskError.notFound(lang.t("未知服务对象", "unknown target") + ": \(tid)") }
+        guard let t = s.targets.first(where: { $0.id == tid }) else { throw DeskError.notFound(lang.text(.unknownTarget) + ": \(tid)") }
         let read = try rows(root.planFolder(id) + "/assignments.csv")
         let serving = read?.rows.filter { $0.target == tid } ?? []
-        var body = "<p>\(DeskHTML.escape("\(t.name) · \(t.category) · \(t.region) · " + lang.t("需求 \(t.demand)，已派 \(serving.count)", "demand \(t.demand), served \(serving.count)")))</p>\n"
+        var body = "<p>\(DeskHTML.escape("\(t.name) · \(t.category) · \(t.region) · " + lang.text(.demandServed(t.demand, serving.count))))</p>\n"
         if let read {
-            body += "<h2>\(DeskHTML.escape(lang.t("服务它的干部", "Cadres serving it")))</h2>\n"
+            body += "<h2>\(DeskHTML.escape(lang.text(.cadresServingIt)))</h2>\n"
             body += assignmentTable(id, rows: serving, header: read.header, scenario: s, lang: lang)
             if serving.count < t.demand && t.consent {
-                body += "<h2>\(DeskHTML.escape(lang.t("为什么缺人（explain）", "Why it is short (explain)")))</h2>\n" + (try explain(s, rows: read.rows, target: tid, lang: lang))
+                body += "<h2>\(DeskHTML.escape(lang.text(.whyShort)))</h2>\n" + (try explain(s, rows: read.rows, target: tid, lang: lang))
             }
         }
         return DeskHTML.page(title: "\(t.id) \(t.name)", lang: lang, nav: nav(id, lang: lang), body: body)
@@ -188,7 +193,7 @@ struct DeskPages: Sendable {
         }
         let explanation = try Explainer.explain(s, plan: plan, solver: GLPKSolver(), check: false)
         guard let shortage = explanation.shortages.first(where: { $0.target == tid }) else {
-            return "<p>\(DeskHTML.escape(lang.t("explain 未列出此对象。", "explain does not list this target.")))</p>"
+            return "<p>\(DeskHTML.escape(lang.text(.explainDoesNotList)))</p>"
         }
         // explain's own report, cut down to this target, its recommendation and its rule changes.
         var one = explanation
@@ -197,28 +202,28 @@ struct DeskPages: Sendable {
         one.ruleChanges = explanation.ruleChanges.filter { shortage.ruleChanges.contains($0.id) }
         one.quotas = []
         one.check = nil
-        let text = ExplanationReport(explanation: one, scenario: s, language: lang.english ? .en : .zh).text()
+        let text = ExplanationReport(explanation: one, scenario: s, language: lang.language).text()
         // Without the report's opening lines, which count the shortages of the whole plan.
         let body = text.split(separator: "\n", omittingEmptySubsequences: false).drop { !$0.hasPrefix("==") }.joined(separator: "\n")
         return "<pre class=\"explain\">\(DeskHTML.escape(body))</pre>\n"
     }
 
     func cadre(_ id: String, scenario s: Scenario, cadre cid: String, lang: DeskLanguage) throws -> String {
-        guard let c = s.cadres.first(where: { $0.id == cid }) else { throw DeskError.notFound(lang.t("未知干部", "unknown cadre") + ": \(cid)") }
+        guard let c = s.cadres.first(where: { $0.id == cid }) else { throw DeskError.notFound(lang.text(.unknownCadre) + ": \(cid)") }
         let read = try rows(root.planFolder(id) + "/assignments.csv")
         var body = "<p>\(DeskHTML.escape("\(c.name) · \(c.unit) · \(c.group ?? "") · \(c.region)"))</p>\n"
         if let read {
-            body += "<h2>\(DeskHTML.escape(lang.t("派驻", "Assignments")))</h2>\n"
+            body += "<h2>\(DeskHTML.escape(lang.text(.assignments)))</h2>\n"
             body += assignmentTable(id, rows: read.rows.filter { $0.cadre == cid }, header: read.header, scenario: s, lang: lang)
         }
         let forbidden = s.pairs.filter { $0.cadre == cid && $0.forbidden }
         if !forbidden.isEmpty {
-            body += "<h2>\(DeskHTML.escape(lang.t("回避（禁止的配对）", "Forbidden pairs")))</h2><ul>"
+            body += "<h2>\(DeskHTML.escape(lang.text(.forbiddenPairs)))</h2><ul>"
             body += forbidden.map { "<li>\(DeskHTML.escape($0.target)) — \(DeskHTML.escape($0.reason))</li>" }.joined() + "</ul>\n"
         }
-        body += "<h2>\(DeskHTML.escape(lang.t("禁止一个配对", "Forbid a pair")))</h2>\n"
+        body += "<h2>\(DeskHTML.escape(lang.text(.forbidAPair)))</h2>\n"
         body += "<form method=\"post\" action=\"/s/\(DeskHTML.segment(id))/forbid\"><input type=\"hidden\" name=\"cadre\" value=\"\(DeskHTML.escape(cid))\">\(lang.field)"
-        body += "\(DeskHTML.escape(lang.t("服务对象编号", "Target id"))) <input name=\"target\" required maxlength=\"100\"> \(DeskHTML.escape(lang.t("理由", "Reason"))) <input name=\"reason\" required maxlength=\"200\"> <button type=\"submit\">\(DeskHTML.escape(lang.t("禁止", "Forbid")))</button></form>\n"
+        body += "\(DeskHTML.escape(lang.text(.targetID))) <input name=\"target\" required maxlength=\"100\"> \(DeskHTML.escape(lang.text(.reason))) <input name=\"reason\" required maxlength=\"200\"> <button type=\"submit\">\(DeskHTML.escape(lang.text(.forbid)))</button></form>\n"
         return DeskHTML.page(title: "\(c.id) \(c.name)", lang: lang, nav: nav(id, lang: lang), body: body)
     }
 }

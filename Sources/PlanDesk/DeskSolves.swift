@@ -1,18 +1,29 @@
 import CadrePlan
 import Foundation
 import GLPKSolver
+import MIP
 import PlanPublishing
 import Scenario
 
 /// The solves the desk runs: one per scenario at a time, each on its own thread (GLPK blocks),
 /// with its latest progress for the page to poll. Plans reach disk only through
-/// ``VerifiedPlanWriter``, as with `cadreplan solve`; a failed solve leaves the last plan in place.
+/// ``VerifiedPlanWriter``, as with `cadreplan solve`; a failed or cancelled solve leaves the last plan in place.
 final class DeskSolves: @unchecked Sendable {
     private let lock = NSLock()
-    private var running: [String: String] = [:]   // scenario id → latest progress line
+    private var running: [String: DeskProgress] = [:]   // scenario id → where its solve stands
+    private var cancellations: [String: Cancellation] = [:]
+    private var writing: Set<String> = []   // solves past the point where a cancel can stop them
+    /// Called on the solving thread once the solve is registered and before planning starts:
+    /// tests hold a solve here to cancel it at a known point.
+    let beforePlanning: (@Sendable (String) -> Void)?
 
-    /// The progress line of the solve running for `id`, or nil when none runs.
-    func progress(_ id: String) -> String? {
+    /// A registry; `beforePlanning` is for tests.
+    init(beforePlanning: (@Sendable (String) -> Void)? = nil) {
+        self.beforePlanning = beforePlanning
+    }
+
+    /// Where the solve running for `id` stands, or nil when none runs.
+    func progress(_ id: String) -> DeskProgress? {
         lock.lock(); defer { lock.unlock() }
         return running[id]
     }
@@ -21,25 +32,55 @@ final class DeskSolves: @unchecked Sendable {
     func claim(_ id: String) -> Bool {
         lock.lock(); defer { lock.unlock() }
         guard running[id] == nil else { return false }
-        running[id] = "开始 / starting"
+        running[id] = .starting
+        cancellations[id] = Cancellation()
         return true
     }
 
-    /// Sets the progress line of the running solve for `id`.
-    func update(_ id: String, _ line: String) {
+    /// Asks the solve running for `id` to stop; false when none runs or it is already writing
+    /// its plan. The solve stops at its solver's next check (GLPK cannot stop inside a simplex)
+    /// and writes nothing.
+    func cancel(_ id: String) -> Bool {
         lock.lock(); defer { lock.unlock() }
-        if running[id] != nil { running[id] = line }
+        guard running[id] != nil, !writing.contains(id), let cancellation = cancellations[id] else { return false }
+        cancellation.cancel()
+        running[id] = .cancelling
+        return true
+    }
+
+    /// Moves the solve for `id` past cancelling, to writing; false when it was cancelled first.
+    private func beginWriting(_ id: String) -> Bool {
+        lock.lock(); defer { lock.unlock() }
+        guard cancellations[id]?.isCancelled != true else { return false }
+        writing.insert(id)
+        running[id] = .writing
+        return true
+    }
+
+    /// The cancellation flag of the solve running for `id`.
+    private func cancellation(_ id: String) -> Cancellation? {
+        lock.lock(); defer { lock.unlock() }
+        return cancellations[id]
+    }
+
+    /// Sets where the running solve for `id` stands (a cancelled one stays cancelling).
+    func update(_ id: String, _ line: DeskProgress) {
+        lock.lock(); defer { lock.unlock() }
+        if running[id] != nil, cancellations[id]?.isCancelled != true { running[id] = line }
     }
 
     /// Marks the solve for `id` as finished.
     func release(_ id: String) {
         lock.lock(); defer { lock.unlock() }
         running[id] = nil
+        cancellations[id] = nil
+        writing.remove(id)
     }
 
     /// Solves scenario `id` (folder `scenario`) and writes its plan to `plan`; with `stay`, the
     /// plan already there is the previous plan (the stability tier keeps it as far as possible).
-    /// The plan's tables and report are written in `language` (the page's). Throws 409 when a solve for `id` is running, 404 when `stay` finds no plan.
+    /// The plan's tables and report are written in `language` (the page's). Throws 409 when a solve for `id` is running, 404 when `stay` finds no plan,
+    /// ``DeskCancelled`` when ``cancel(_:)`` stopped it.
     func solve(id: String, scenario: String, plan: String, stay: Bool, language: Language = .zh) async throws -> VerifiedPlanWriter.Written {
         guard claim(id) else { throw DeskError.conflict("该场景正在求解，请稍候 / a solve is already running for \(id)") }
         defer { release(id) }
@@ -51,32 +92,23 @@ final class DeskSolves: @unchecked Sendable {
     }
 
     private func run(id: String, scenario: String, plan folder: String, stay: Bool, language: Language) throws -> VerifiedPlanWriter.Written {
-        let started = Date()
+        beforePlanning?(id)
         let loaded = try ScenarioEdits.load(scenario)
-        var options = PlannerOptions()
-        options.matchingSolver = MatchingRoutine { try AssignmentSolver.maximumWeightMatching(left: $0, right: $1, edges: $2) }
         var earlier: [Pin]? = nil
         if stay {
             do { earlier = try PinsFile.read(path: folder + "/pins.csv") } catch {
                 throw DeskError.notFound("还没有可参照的方案，请先求解 / no plan to stay close to: solve first")
             }
-            options.previous = earlier
         }
-        options.progress = { [self] p in
-            func f(_ x: Double?) -> String { x.map { String(format: "%.0f", $0) } ?? "-" }
-            let gap = p.gap.map { String(format: "%.2f%%", $0 * 100) } ?? "-"
-            update(id, "\(p.phase) · block \(p.block)/\(p.blocks) · tier \(p.tier ?? "-") · incumbent \(f(p.incumbent)) · bound \(f(p.bound)) · gap \(gap)")
-        }
-        let plan: Plan
-        do { plan = try Planner(solver: GLPKSolver()).plan(loaded, options: options) } catch {
-            throw DeskError.failed("无法求解，原方案保持不变 / no plan; the last plan is kept: \(error)")
-        }
-        update(id, "核验并写入 / verifying and writing")
-        var timings = plan.statistics.seconds
-        timings["read"] = 0
+        let progress: @Sendable (PlanProgress) -> Void = { [self] p in update(id, DeskProgress(p)) }
         do {
-            return try VerifiedPlanWriter(language: language, formats: [.csv, .xlsx])
-                .write(plan, to: folder, timings: timings, earlier: earlier, started: started)
+            // beginWriting is the last moment a cancel can still keep the plan off the disk; later ones are refused.
+            return try PlanningRun.solve(loaded, to: folder, previous: earlier, language: language, progress: progress,
+                                         cancellation: cancellation(id), mayWrite: { beginWriting(id) })
+        } catch PlanError.cancelled {
+            throw DeskCancelled()
+        } catch let error as PlanError {
+            throw DeskError.failed("无法求解，原方案保持不变 / no plan; the last plan is kept: \(error)")
         } catch let refused as PlanRefused {
             throw DeskError.failed("方案未通过核验，原方案保持不变 / the plan failed verification; the last plan is kept: \(refused.lines.joined(separator: "; "))")
         } catch {
@@ -84,3 +116,6 @@ final class DeskSolves: @unchecked Sendable {
         }
     }
 }
+
+/// A solve stopped by the planner's cancel: nothing was written, the last plan stands.
+struct DeskCancelled: Error {}

@@ -43,13 +43,13 @@ struct DeskRoutes: Sendable {
         router.get("/s/:id") { request, context in
             try html {
                 let id = try scenarioID(context)
-                let message = request.uri.queryParameters.get("done").flatMap { doneMessages[$0] }.map { lang(request).t($0.0, $0.1) }
+                let message = request.uri.queryParameters.get("done").flatMap { doneMessages[$0] }.map { lang(request).text($0) }
                 return try pages.overview(id, message: message, lang: lang(request))
             }
         }
         router.get("/s/:id/report") { _, context in try html { try pages.report(try scenarioID(context)) } }
-        router.get("/s/:id/progress") { _, context in
-            try html(type: "text/plain; charset=utf-8") { pages.solves.progress(try scenarioID(context)) ?? "" }
+        router.get("/s/:id/progress") { request, context in
+            try html(type: "text/plain; charset=utf-8") { pages.solves.progress(try scenarioID(context)).map { lang(request).text(.progress($0)) } ?? "" }
         }
         router.get("/s/:id/tables") { request, context in
             try html { let (id, s) = try scenario(context); return pages.tables(id, scenario: s, lang: lang(request)) }
@@ -69,6 +69,7 @@ struct DeskRoutes: Sendable {
         }
         router.post("/s/:id/solve") { request, context in try await solve(request, context, stay: false) }
         router.post("/s/:id/resolve") { request, context in try await solve(request, context, stay: true) }
+        addPlanning(to: router)
         router.post("/s/:id/pin") { request, context in
             try await change(request, context) { folder, form in try ScenarioEdits.pin(try pin(form), folder: folder) }
         }
@@ -84,22 +85,21 @@ struct DeskRoutes: Sendable {
     }
 
     /// Messages the overview shows after a redirect (`?done=`).
-    private let doneMessages: [String: (String, String)] = [
-        "solve": ("已求解：方案经独立核验后写入。", "Solved: the plan was verified independently and written."),
-        "resolve": ("已按现方案重新求解（最少改动）：改动见下表。", "Re-solved against the previous plan (fewest changes): the changes are listed below."),
+    private let doneMessages: [String: DeskPhrase] = [
+        "solve": .doneSolve, "resolve": .doneResolve, "cancelled": .doneCancelled, "cancelling": .doneCancelRequested, "variant": .doneVariant,
     ]
 
-    private func lang(_ request: Request) -> DeskLanguage {
+    func lang(_ request: Request) -> DeskLanguage {
         DeskLanguage(english: request.uri.queryParameters.get("lang") == "en")
     }
 
-    private func scenarioID(_ context: BasicRequestContext) throws -> String {
+    func scenarioID(_ context: BasicRequestContext) throws -> String {
         let id = context.parameters.get("id") ?? ""
         guard root.scenarioFolder(id) != nil else { throw DeskError.notFound("未知场景 / unknown scenario: \(id)") }
         return id
     }
 
-    private func scenario(_ context: BasicRequestContext) throws -> (String, Scenario) {
+    func scenario(_ context: BasicRequestContext) throws -> (String, Scenario) {
         let id = try scenarioID(context)
         return (id, try ScenarioEdits.load(root.scenarioFolder(id)!))
     }
@@ -132,9 +132,13 @@ struct DeskRoutes: Sendable {
         await respondAsync {
             let form = try await DeskForm.read(request)
             let id = try scenarioID(context)
-            _ = try await pages.solves.solve(id: id, scenario: root.scenarioFolder(id)!, plan: root.planFolder(id), stay: stay,
-                                             language: form["lang"] == "en" ? .en : .zh)
             let en = form["lang"] == "en" ? "&lang=en" : ""
+            do {
+                _ = try await pages.solves.solve(id: id, scenario: root.scenarioFolder(id)!, plan: root.planFolder(id), stay: stay,
+                                                 language: form["lang"] == "en" ? .en : .zh)
+            } catch is DeskCancelled {
+                return redirect("/s/\(DeskHTML.segment(id))?done=cancelled\(en)")
+            }
             return redirect("/s/\(DeskHTML.segment(id))?done=\(stay ? "resolve" : "solve")\(en)")
         }
     }
@@ -150,25 +154,25 @@ struct DeskRoutes: Sendable {
         }
     }
 
-    private func redirect(_ path: String) -> Response {
+    func redirect(_ path: String) -> Response {
         Response(status: .seeOther, headers: [.location: path])
     }
 
-    private func page(_ text: String, status: HTTPResponse.Status = .ok, type: String = "text/html; charset=utf-8") -> Response {
+    func page(_ text: String, status: HTTPResponse.Status = .ok, type: String = "text/html; charset=utf-8") -> Response {
         Response(status: status, headers: [.contentType: type, .cacheControl: "no-store"], body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
-    private func html(type: String = "text/html; charset=utf-8", _ make: () throws -> String) throws -> Response {
+    func html(type: String = "text/html; charset=utf-8", _ make: () throws -> String) throws -> Response {
         try respond { page(try make(), type: type) }
     }
 
-    private func respond(_ make: () throws -> Response) throws -> Response {
+    func respond(_ make: () throws -> Response) throws -> Response {
         do { return try make() } catch let error as DeskError { return errorPage(error) } catch {
             return errorPage(.failed("\(error)"))
         }
     }
 
-    private func respondAsync(_ make: () async throws -> Response) async -> Response {
+    func respondAsync(_ make: () async throws -> Response) async -> Response {
         do { return try await make() } catch let error as DeskError { return errorPage(error) } catch {
             return errorPage(.failed("\(error)"))
         }

@@ -5,7 +5,7 @@ import Scenario
 /// after the whole folder, with the new file in place, passes `cadreplan check`.
 enum ScenarioEdits {
     /// Edits read, change and write a file: one at a time, so two requests never lose each other's change.
-    private static let lock = NSLock()
+    static let lock = NSLock()
 
     /// Adds the pin (cadre, target, wave) to pins.csv. Throws 400 for unknown ids and 409 when
     /// the pair is forbidden; pinning an existing pin changes nothing.

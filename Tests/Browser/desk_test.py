@@ -5,7 +5,8 @@ Usage: desk_test.py BASE_URL SCENARIO_ID SCREENSHOT.png
 Opens the desk at BASE_URL, solves SCENARIO_ID, pins the first assignment of wave w1,
 forbids the second one's pair with a reason, re-solves against the plan, and checks in the
 page's tables that the pin was kept and the forbidden pair is gone; then saves a screenshot
-of the overview (with the plan's report) to SCREENSHOT.png. Run by Tests/CLITests/DeskBrowserTests.swift.
+of the overview (with the plan's report) to SCREENSHOT.png. On the way it saves a named variant
+(one-to-many, M = 2) from the overview's form, solves it and compares the two plans. Run by Tests/CLITests/DeskBrowserTests.swift.
 """
 import sys
 
@@ -13,7 +14,7 @@ from selenium import webdriver
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 base, scenario, screenshot = sys.argv[1], sys.argv[2], sys.argv[3]
 
@@ -107,9 +108,28 @@ try:
     assert shown and all(keep[0] in t for t in shown), "the filter did not filter"
     assert len(shown) < len(after), "the filter hid nothing"
 
+    # A named variant from the overview's form (one-to-many, M = 2), solved, then compared with the scenario.
+    variant = scenario + "-m2"
+    driver.get(base + "/s/" + scenario)
+    driver.find_element(By.CSS_SELECTOR, "details.variant summary").click()
+    form = driver.find_element(By.ID, "variant")
+    form.find_element(By.NAME, "name").send_keys(variant)
+    Select(form.find_element(By.NAME, "mode")).select_by_value("one-to-many")
+    m = form.find_element(By.NAME, "m")
+    m.clear()
+    m.send_keys("2")
+    click_and_reload(form.find_element(By.CSS_SELECTOR, "button"))
+    assert driver.current_url.endswith("/s/%s?done=variant" % variant), "the variant did not open: " + driver.current_url
+    driver.find_element(By.ID, "solve").click()
+    wait.until(lambda d: "done=solve" in d.current_url)
+    driver.get(base + "/compare?s=%s&s=%s" % (scenario, variant))
+    driver.switch_to.frame(wait.until(lambda d: d.find_element(By.TAG_NAME, "iframe")))
+    wait.until(lambda d: variant in d.page_source)
+    driver.switch_to.default_content()
+
     driver.get(base + "/s/" + scenario)
     wait.until(lambda d: d.find_elements(By.TAG_NAME, "iframe"))
     driver.save_screenshot(screenshot)
-    print("ok: pinned %s-%s-%s kept, forbidden %s-%s gone" % (keep[0], keep[1], keep[2], drop[0], drop[1]))
+    print("ok: pinned %s-%s-%s kept, forbidden %s-%s gone, variant %s solved and compared" % (keep[0], keep[1], keep[2], drop[0], drop[1], variant))
 finally:
     driver.quit()

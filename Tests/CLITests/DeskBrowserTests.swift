@@ -38,6 +38,10 @@ struct DeskBrowserTests {
         let pins = try String(contentsOf: dir.appendingPathComponent("scenarios/\(name)/pins.csv"), encoding: .utf8)
         let pairs = try String(contentsOf: dir.appendingPathComponent("scenarios/\(name)/pairs.csv"), encoding: .utf8)
         #expect(pins.split(separator: "\n").count == 2 && pairs.contains("回避：浏览器测试"))
+        // The variant saved from the page is a folder of its own beside the scenario, and it was solved.
+        let variant = try String(contentsOf: dir.appendingPathComponent("scenarios/\(name)-m2/scenario.yaml"), encoding: .utf8)
+        #expect(variant.contains("base: \"../\(name)\"") && variant.contains("mode: \"one-to-many:2\""))
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("plans/\(name)-m2/summary.json").path))
     }
 
     /// Starts `cadreplan serve ROOT --port P` on a free port and waits until it answers.

@@ -7,11 +7,12 @@ import Testing
 /// A fresh ROOT holding a copy of scenarios/small, and the desk's routes over it.
 struct DeskFixture {
     let root: URL
-    let solves = DeskSolves()
+    let solves: DeskSolves
     var scenario: String { root.path + "/scenarios/small" }
     var plan: String { root.path + "/plans/small" }
 
-    init() throws {
+    init(solves: DeskSolves = DeskSolves()) throws {
+        self.solves = solves
         root = FileManager.default.temporaryDirectory.appendingPathComponent("desk-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root.appendingPathComponent("scenarios"), withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: "scenarios/small", toPath: root.path + "/scenarios/small")
@@ -223,9 +224,12 @@ struct DeskRouteTests {
             #expect(f.solves.claim("small"))
             let busy = try await post(client, "/s/small/solve", "")
             #expect(busy.status == 409 && busy.body.contains("正在求解"))
-            f.solves.update("small", "solve · block 1/1 · tier coverage · incumbent 40 · bound 42 · gap 4.76%")
-            #expect(try await get(client, "/s/small/progress").body == "solve · block 1/1 · tier coverage · incumbent 40 · bound 42 · gap 4.76%")
-            #expect(try await get(client, "/s/small").body.contains("求解中：solve · block 1/1"))
+            // Gap |40 − 42| / 42 = 4.76 %.
+            f.solves.update("small", .solving(phase: "solve", block: 1, blocks: 1, tier: "coverage", incumbent: 40, bound: 42, gap: 2.0 / 42))
+            #expect(try await get(client, "/s/small/progress?lang=en").body == "solve · block 1/1 · tier coverage · incumbent 40 · bound 42 · gap 4.76%")
+            #expect(try await get(client, "/s/small/progress").body == "求解 · 第 1/1 块 · 层级 coverage · 当前解 40 · 界 42 · 差距 4.76%")
+            #expect(try await get(client, "/s/small").body.contains("求解中：求解 · 第 1/1 块"))
+            #expect(try await get(client, "/s/small?lang=en").body.contains("data-progress=\"/s/small/progress?lang=en\""))
             #expect(try await post(client, "/s/small/resolve", "").status == 409)
             f.solves.release("small")
             // A scenario that no longer loads: the solve is refused and the last plan stays.

@@ -142,6 +142,8 @@ struct LexicographicSolve {
                 { @Sendable p in report(PlanProgress(phase: "solve", tier: name, block: b + 1, blocks: n, incumbent: p.incumbent, bound: p.bound, gap: p.gap)) }
             }, log: options.solverLog)
         solveOptions.nodeLimit = limit
+        solveOptions.cancellation = options.cancellation
+        if options.cancellation?.isCancelled == true { throw PlanError.cancelled }
         progress?(PlanProgress(phase: "solve", tier: name, block: b + 1, blocks: n, incumbent: run.values.map { Model.evaluate(tier.terms, constant: tier.constant, at: $0) }, bound: nil, gap: nil))
         let solution: Solution
         do { solution = try run.session.solve(objective: objective, options: solveOptions) } catch { throw PlanError.solver("\(error)") }

@@ -39,6 +39,9 @@ public struct PlannerOptions: Sendable {
     public var deferProofs: Bool?
     /// Progress reports.
     public var progress: (@Sendable (PlanProgress) -> Void)?
+    /// Raised from another thread to stop planning: the planner then throws ``PlanError/cancelled``
+    /// (checked before every tier's solve and polled during GLPK's search; not inside a simplex).
+    public var cancellation: Cancellation?
     /// Receives the solver's own log lines.
     public var solverLog: (@Sendable (String) -> Void)?
     /// Receives each block's model and tier objective before it is solved (for `--write-model`).
@@ -66,6 +69,8 @@ public enum PlanError: Error, CustomStringConvertible, Sendable {
     case noPlanInTime
     /// The solver failed.
     case solver(String)
+    /// ``PlannerOptions/cancellation`` was raised before the plan was finished.
+    case cancelled
 
     public var description: String {
         switch self {
@@ -73,6 +78,7 @@ public enum PlanError: Error, CustomStringConvertible, Sendable {
         case .infeasible(let why): "no plan satisfies the hard rules: \(why)"
         case .noPlanInTime: "the time limit ran out before any plan was found; raise --time-limit"
         case .solver(let why): "solver failure: \(why)"
+        case .cancelled: "planning was cancelled; no plan was made"
         }
     }
 }
@@ -92,6 +98,19 @@ public struct Planner: Sendable {
     /// a class of its own, reports that in ``PlanStatistics/replanClasses``, and never returns a
     /// plan whose stability differs from its recount.
     public func plan(_ scenario: Scenario, options: PlannerOptions = PlannerOptions()) throws -> Plan {
+        // Whatever a cancelled run throws (a block's solver error, say), it ends as `.cancelled`,
+        // and a run cancelled after its last solve (inside a simplex, or the matching path) makes no plan either.
+        do {
+            let plan = try planUncancelled(scenario, options: options)
+            if options.cancellation?.isCancelled == true { throw PlanError.cancelled }
+            return plan
+        } catch where options.cancellation?.isCancelled == true {
+            throw PlanError.cancelled
+        }
+    }
+
+    /// ``plan(_:options:)`` without the cancellation check around it.
+    private func planUncancelled(_ scenario: Scenario, options: PlannerOptions) throws -> Plan {
         let clock = Stopwatch()
         let problem = try PlanningProblem(scenario, options: options)
         let apart = options.earlierParticipantsApart

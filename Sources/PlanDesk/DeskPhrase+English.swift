@@ -1,0 +1,103 @@
+// The desk's English table. Its twin is DeskPhrase+Chinese.swift.
+
+extension DeskPhrase {
+    /// English.
+    var english: String {
+        switch self {
+        case .deskTitle: "cadreplan planning desk"
+        case .scenarios: "Scenarios"
+        case .scenarioColumn: "Scenario"
+        case .folder: "Folder"
+        case .planColumn: "Plan"
+        case .planned: "planned"
+        case .notSolved: "not solved"
+        case .noScenarios: "No scenarios (folders with scenario.yaml) under this folder."
+        case .solve: "Solve"
+        case .resolve: "Re-solve against this plan (fewest changes)"
+        case .cancelSolve: "Cancel solve"
+        case .solvingPrefix: "solving: "
+        case .tablesTab: "Tables (wave/group/region)"
+        case .targets: "Targets"
+        case .cadres: "Cadres"
+        case .changesAgainstPrevious: "Changes against the previous plan"
+        case .planReport: "Plan report"
+        case .noPlanYet: "No plan yet: press Solve."
+        case .wavesHeading: "Waves"
+        case .groupsHeading: "Service groups"
+        case .regionsHeading: "Regions"
+        case .tables: "Tables"
+        case .pinned: "pinned"
+        case .pin: "Pin"
+        case .unpin: "Unpin"
+        case .forbid: "Forbid"
+        case .reasonPlaceholder: "reason"
+        case .action: "Action"
+        case .noSuchTable: "no such table (solve first?)"
+        case .kindWave: "wave"
+        case .kindGroup: "group"
+        case .kindRegion: "region"
+        case .id: "Id"
+        case .name: "Name"
+        case .personName: "Name"
+        case .category: "Category"
+        case .region: "Region"
+        case .demand: "Demand"
+        case .served: "Served"
+        case .halted: "Halted"
+        case .consent: "Consent"
+        case .yes: "yes"
+        case .declined: "declined"
+        case .unit: "Unit"
+        case .group: "Group"
+        case .assignmentCount: "Assignments"
+        case .unknownTarget: "unknown target"
+        case .unknownCadre: "unknown cadre"
+        case .demandServed(let a, let b): "demand \(a), served \(b)"
+        case .cadresServingIt: "Cadres serving it"
+        case .whyShort: "Why it is short (explain)"
+        case .explainDoesNotList: "explain does not list this target."
+        case .assignments: "Assignments"
+        case .forbiddenPairs: "Forbidden pairs"
+        case .forbidAPair: "Forbid a pair"
+        case .targetID: "Target id"
+        case .reason: "Reason"
+        case .filter: "Filter…"
+        case .rows: "rows"
+        case .doneSolve: "Solved: the plan was verified independently and written."
+        case .doneResolve: "Re-solved against the previous plan (fewest changes): the changes are listed below."
+        case .doneCancelled: "Solve cancelled: no new plan was written; the last plan, if any, is unchanged."
+        case .doneCancelRequested: "Cancel requested: the solver stops at its next check (the simplex phase cannot be interrupted)."
+        case .doneVariant: "Variant created: its scenario.yaml passed check and it can be solved."
+        case .variantHeading: "Save as a named variant (mode, M, reach, tier order)"
+        case .variantName: "Variant name (folder name)"
+        case .variantMode: "Mode"
+        case .modeOneToOne: "one-to-one"
+        case .modeOneToMany: "one-to-many (one-to-many:M)"
+        case .modeOneToOneFirst: "one-to-one in principle (one-to-one-first:M)"
+        case .variantM: "Most targets per cadre, M"
+        case .variantReach: "County cadres' reach (km; 0: own region only)"
+        case .variantTiers: "Tier order (comma-separated; empty keeps it)"
+        case .variantCreate: "Create variant"
+        case .compare: "Compare plans"
+        case .compareChoose: "Choose two or more planned scenarios:"
+        case .compareButton: "Compare"
+        case .compareNone: "Comparing needs at least two planned scenarios."
+        case .switchLanguage: "中文"
+        case .htmlLanguage: "en"
+        case .progress(let a): a.english
+        }
+    }
+}
+
+extension DeskProgress {
+    /// The progress line in English.
+    var english: String {
+        switch self {
+        case .starting: "starting"
+        case .solving(let phase, let block, let blocks, let tier, let incumbent, let bound, let gap):
+            "\(phase) · block \(block)/\(blocks) · tier \(tier ?? "-") · incumbent \(Self.figure(incumbent)) · bound \(Self.figure(bound)) · gap \(Self.percent(gap))"
+        case .cancelling: "cancelling (the solver stops at its next check)"
+        case .writing: "verifying and writing"
+        }
+    }
+}
