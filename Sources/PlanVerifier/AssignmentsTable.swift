@@ -60,7 +60,7 @@ enum AssignmentsTable {
         rows.reserveCapacity(file.records.count)
         for record in file.records {
             func text(_ position: Int) -> String {
-                position < record.fields.count ? record.fields[position].trimmingCharacters(in: .whitespaces) : ""
+                position < record.fields.count ? record.fields[position].trimmedOfSpaces : ""
             }
             func key(_ position: Int) -> String? {
                 let value = text(position)

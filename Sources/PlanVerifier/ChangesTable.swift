@@ -71,7 +71,7 @@ enum ChangesTable {
         var rows: [ChangeRow] = []
         for record in file.records {
             func text(_ k: Int) -> String {
-                positions[k] < record.fields.count ? record.fields[positions[k]].trimmingCharacters(in: .whitespaces) : ""
+                positions[k] < record.fields.count ? record.fields[positions[k]].trimmedOfSpaces : ""
             }
             guard let kind = ChangeRow.Kind(text: text(0)) else {
                 errors.append(InputError(file: path, line: record.line, column: positions[0] + 1, columnName: file.header[positions[0]],
