@@ -108,3 +108,24 @@ private struct FailingWriter: SpreadsheetWriter {
 }
 
 private struct WorkbookFailed: Error { let path: String }
+
+/// The typed rows shared by the workbooks' sheets make the very sheets the tables made.
+@Suite("Typed assignment rows")
+struct TypedAssignmentsTests {
+    @Test func sheetsAreTheTablesSheets() throws {
+        let plan = try solve(try ScenarioLoader.load(folder: packageRoot.appendingPathComponent("scenarios/small").path))
+        for language in Language.allCases {
+            let rows = AssignmentRows(plan: plan, language: language)
+            let typed = TypedAssignments(rows, language: language)
+            let all = Array(rows.rows.indices)
+            #expect(typed.sheet(name: "all", rows: all) == rows.table(language, rows: all).sheet(name: "all"))
+            let gx = try #require(rows.ofGroup["gx"])
+            #expect(typed.sheet(name: "gx", rows: gx) == rows.table(language, rows: gx).sheet(name: "gx"))
+            // Dates and distances are typed (column 2 and 15), not left as text.
+            let first = try #require(typed.cells.first)
+            #expect(first.count == 15)
+            if case .date = first[1] {} else { Issue.record("the date is not a date: \(first[1])") }
+            if case .integer = first[14] {} else { Issue.record("the distance is not a number: \(first[14])") }
+        }
+    }
+}

@@ -42,9 +42,9 @@ struct PlanWorkbooks {
     }
 
     /// Starts writing every workbook into `dir` in the background and returns at once: the
-    /// caller writes the CSV files and reads them back meanwhile, and ``PendingWorkbooks/wait()``
-    /// before the folder is put in place. The workbooks are built and written two at a time
-    /// (the machine's cores), plan.xlsx, the largest, first.
+    /// caller writes the CSV files and reads them back meanwhile, and calls
+    /// ``PendingWorkbooks/wait()`` before the folder is put in place. The workbooks are built and
+    /// written as many at a time as the machine has cores, plan.xlsx, the largest, first.
     func start(into dir: URL, with writer: any SpreadsheetWriter, fileName: (String) -> String) throws -> PendingWorkbooks {
         let paths = paths(fileName: fileName)
         // groups/ and regions/ exist only when a CSV, Markdown or JSON table was written there;
