@@ -28,6 +28,27 @@ public enum Cell: Sendable, Hashable {
         }
     }
 
+    /// How many columns ``displayText`` takes on screen (``DisplayWidth``), without making the
+    /// text of a whole number or a date: column widths are fitted over every cell of a plan's
+    /// tables, hundreds of thousands of them.
+    public var displayWidth: Int {
+        switch self {
+        case .empty: 0
+        case .text(let s): DisplayWidth.of(s)
+        case .integer(let n): Self.digits(n)
+        case .date: 10  // YYYY-MM-DD: the year is always four digits (1900…9999)
+        case .decimal, .percent: DisplayWidth.of(displayText)
+        }
+    }
+
+    /// The length of `String(n)`: its digits, and the minus sign of a negative number.
+    static func digits(_ n: Int) -> Int {
+        var count = n < 0 ? 2 : 1
+        var rest = n / 10
+        while rest != 0 { count += 1; rest /= 10 }
+        return count
+    }
+
     /// `x` with `digits` decimals, without Foundation (this target has no dependencies).
     static func fixed(_ x: Double, _ digits: Int) -> String {
         guard x.isFinite else { return String(x) }

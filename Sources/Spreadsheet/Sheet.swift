@@ -57,7 +57,7 @@ public struct Sheet: Sendable, Hashable {
             for (i, cell) in row.cells.enumerated() {
                 // A header carries an autofilter button, about two characters wide.
                 let extra = row.style == .header ? 2 : 0
-                widths[i] = max(widths[i], DisplayWidth.of(cell.displayText) + extra)
+                widths[i] = max(widths[i], cell.displayWidth + extra)
             }
         }
         return widths.map { Double(min(max($0 + 2, 6), 60)) }

@@ -12,8 +12,16 @@ public struct XLSXFileWriter: SpreadsheetWriter {
     /// wave. Fixed so that output is reproducible; the file system keeps the real time.
     public static let creationTime = 1_663_286_400
 
+    /// Where libxlsxwriter keeps a workbook's parts until it is closed, tried in order: the
+    /// memory-backed folder (``MemoryFolder``) where there is one, then the system's temporary
+    /// folder (`nil`).
+    let temporaryFolders: [String?]
+
     /// Creates a writer.
-    public init() {}
+    public init() { temporaryFolders = MemoryFolder.path.map { [$0, nil] } ?? [nil] }
+
+    /// A writer that tries these temporary folders in order (for tests).
+    init(temporaryFolders: [String?]) { self.temporaryFolders = temporaryFolders.isEmpty ? [nil] : temporaryFolders }
 
     /// `xlsx`.
     public var fileExtension: String { "xlsx" }
@@ -22,7 +30,18 @@ public struct XLSXFileWriter: SpreadsheetWriter {
     ///
     /// - Throws: ``XLSXWriteError`` naming the file (and the sheet and cell when a cell is refused).
     public func write(_ workbook: Workbook, to path: String) throws {
-        let handle = try XLSXWorkbookHandle(file: path)
+        for folder in temporaryFolders.dropLast() {
+            // libxlsxwriter (tmpfileplus) itself moves on to the system's folder when it cannot
+            // create a file; but a memory-backed folder may fill up while a workbook is written (a
+            // container's is often small): the workbook is then written again through the next
+            // folder, and the last one reports a failure that recurs.
+            if (try? write(workbook, to: path, temporaryFolder: folder)) != nil { return }
+        }
+        try write(workbook, to: path, temporaryFolder: temporaryFolders.last ?? nil)
+    }
+
+    private func write(_ workbook: Workbook, to path: String, temporaryFolder: String?) throws(XLSXWriteError) {
+        let handle = try XLSXWorkbookHandle(file: path, temporaryFolder: temporaryFolder)
         try handle.setProperties(title: workbook.title, created: Self.creationTime)
         let formats = try XLSXFormats(handle)
         for sheet in workbook.sheets {

@@ -12,16 +12,28 @@ final class XLSXWorkbookHandle {
     /// The file the workbook is written to on close.
     let file: String
 
-    /// Creates a workbook that will be written to `file`.
-    init(file: String) throws(XLSXWriteError) {
+    /// Creates a workbook that will be written to `file`, keeping its parts in temporary files
+    /// in `temporaryFolder` (the system's temporary folder when `nil`) until it is closed.
+    init(file: String, temporaryFolder: String? = nil) throws(XLSXWriteError) {
         self.file = file
         // Constant-memory mode streams each row out as it is written, with its text inline rather
         // than in a shared-string table: a third of the CPU time of the default mode on a plan's
         // tables (measured, docs/DECISIONS.md), at the cost of larger files. Rows are written in order.
-        var options = lxw_workbook_options(constant_memory: 1, tmpdir: nil, use_zip64: 0)
-        let created = file.withCString { workbook_new_opt($0, &options) }
+        // libxlsxwriter copies the folder's name.
+        let created = file.withCString { name in
+            Self.withOptionalCString(temporaryFolder) { folder in
+                var options = lxw_workbook_options(constant_memory: 1, tmpdir: folder, use_zip64: 0)
+                return workbook_new_opt(name, &options)
+            }
+        }
         guard let created else { throw XLSXWriteError(file: file, "libxlsxwriter could not create the workbook") }
         pointer = created
+    }
+
+    /// Calls `body` with a C copy of `text`, or with `nil`.
+    private static func withOptionalCString<R>(_ text: String?, _ body: (UnsafeMutablePointer<CChar>?) -> R) -> R {
+        guard let text else { return body(nil) }
+        return text.withCString { body(UnsafeMutablePointer(mutating: $0)) }
     }
 
     deinit {
@@ -53,7 +65,7 @@ final class XLSXWorkbookHandle {
     func addWorksheet(_ name: String) throws(XLSXWriteError) -> UnsafeMutablePointer<lxw_worksheet> {
         let workbook = try open()
         let sheet = name.withCString { workbook_add_worksheet(workbook, $0) }
-        guard let sheet else { throw XLSXWriteError(file: file, "libxlsxwriter refused the sheet name \"\(name)\"") }
+        guard let sheet else { throw XLSXWriteError(file: file, "libxlsxwriter could not add the sheet \"\(name)\" (its name, or its temporary file)") }
         return sheet
     }
 

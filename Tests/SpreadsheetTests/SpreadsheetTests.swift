@@ -26,4 +26,15 @@ struct SpreadsheetTests {
         #expect(Cell.date(CalendarDate(iso: "2022-09-26")!).displayText == "2022-09-26")
         #expect(CalendarDate(iso: "2022-02-29") == nil && CalendarDate(iso: "2024-02-29") != nil && CalendarDate(iso: "22-9-1") == nil)
     }
+
+    @Test func displayWidthsAreTheWidthsOfTheDisplayTexts() {
+        // Counted by hand: "-1000" is 5 columns, "0" 1, "9" 1, "10" 2, a date 10, "工信组a" 3 × 2 + 1 = 7,
+        // "80.4%" 5, "-0.5" 4, "ｱ" (half-width katakana, U+FF71) 1, "Ａ" (full-width, U+FF21) 2.
+        let cells: [(Cell, Int)] = [
+            (.integer(-1000), 5), (.integer(0), 1), (.integer(9), 1), (.integer(10), 2), (.integer(-7), 2),
+            (.date(CalendarDate(iso: "1900-01-01")!), 10), (.text("工信组a"), 7), (.percent(0.8044), 5),
+            (.decimal(-0.5, digits: 1), 4), (.text("ｱ"), 1), (.text("Ａ"), 2), (.empty, 0),
+        ]
+        for (cell, width) in cells { #expect(cell.displayWidth == width, "\(cell)") }
+    }
 }

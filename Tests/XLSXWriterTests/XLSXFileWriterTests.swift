@@ -51,6 +51,19 @@ struct XLSXFileWriterTests {
         #expect(FileManager.default.contentsEqual(atPath: a, andPath: b))
     }
 
+    @Test func theBytesDoNotDependOnTheTemporaryFolder() throws {
+        // The memory-backed folder, the system's, and a folder that does not exist (libxlsxwriter's
+        // tmpfileplus then falls back to the system's itself) give the same file.
+        let missing = "/nonexistent-cadreplan-\(UUID().uuidString)"
+        let system = try Self.temporary("system.xlsx")
+        try XLSXFileWriter(temporaryFolders: [nil]).write(Self.sample, to: system)
+        for folders in [[MemoryFolder.path], [missing, nil], [missing]] {
+            let path = try Self.temporary("other.xlsx")
+            try XLSXFileWriter(temporaryFolders: folders).write(Self.sample, to: path)
+            #expect(FileManager.default.contentsEqual(atPath: path, andPath: system), "\(folders)")
+        }
+    }
+
     @Test func frozenHeaderAutofilterAndWidths() throws {
         let path = try Self.temporary("plan.xlsx")
         try XLSXFileWriter().write(Self.sample, to: path)

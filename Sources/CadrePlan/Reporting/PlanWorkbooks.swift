@@ -17,52 +17,81 @@ struct PlanWorkbooks {
     private func t(_ phrase: some Phrase) -> String { language.text(phrase) }
 
     /// plan.xlsx.
-    func planWorkbook() -> Workbook {
+    func planWorkbook(_ typed: TypedAssignments) -> Workbook {
         let s = plan.scenario
         var sheets = [OverviewSheet(summary: summary, language: language).sheet()]
         for (w, wave) in s.waves.enumerated() {
-            sheets.append(rows.table(language, rows: rows.ofWave[w] ?? []).sheet(name: "\(wave.id) \(wave.date)"))
+            sheets.append(typed.sheet(name: "\(wave.id) \(wave.date)", rows: rows.ofWave[w] ?? []))
         }
-        sheets.append(rows.table(language).sheet(name: t(ReportPhrase.assignmentsSheet)))
+        sheets.append(typed.sheet(name: t(ReportPhrase.assignmentsSheet), rows: Array(rows.rows.indices)))
         sheets.append(coverage.sheet(name: t(ReportPhrase.coverageSheet)))
         sheets.append(idle.sheet(name: t(ReportPhrase.idleSheet)))
         return Workbook(title: t(ReportPhrase.planTitle(s.name)), sheets: sheets)
     }
 
     /// The workbook of one service group or region: its assignments, every wave, sorted for reading.
-    func workbook(title: String, rows indices: [Int]) -> Workbook {
-        Workbook(title: title, sheets: [rows.table(language, rows: indices).sheet(name: title)])
+    func workbook(title: String, rows indices: [Int], _ typed: TypedAssignments) -> Workbook {
+        Workbook(title: title, sheets: [typed.sheet(name: title, rows: indices)])
     }
 
-    /// Every workbook with its path in the plan folder.
-    func all(fileName: (String) -> String) -> [(path: String, workbook: Workbook)] {
+    /// The path of every workbook in the plan folder: plan.xlsx, then the groups', then the
+    /// regions' (the order of ``workbook(at:)``).
+    func paths(fileName: (String) -> String) -> [String] {
         let s = plan.scenario
-        var books = [(path: "plan.xlsx", workbook: planWorkbook())]
-        for g in s.groups {
-            books.append(("groups/\(fileName(g.id)).xlsx", workbook(title: t(ReportPhrase.groupWorkbookTitle(g.name)), rows: rows.ofGroup[g.id] ?? [])))
-        }
-        for r in s.regions {
-            books.append(("regions/\(fileName(r.id)).xlsx", workbook(title: t(ReportPhrase.regionWorkbookTitle(r.name)), rows: rows.ofRegion[r.id] ?? [])))
-        }
-        return books
+        return ["plan.xlsx"] + s.groups.map { "groups/\(fileName($0.id)).xlsx" } + s.regions.map { "regions/\(fileName($0.id)).xlsx" }
     }
 
-    /// Writes every workbook into `dir`, two at a time (the machine's cores), reporting the
-    /// first failure in file order so that the message does not depend on timing.
-    func write(into dir: URL, with writer: any SpreadsheetWriter, fileName: (String) -> String) throws {
-        let books = all(fileName: fileName)
-        // groups/ and regions/ exist only when a CSV, Markdown or JSON table was written there.
-        for folder in Set(books.map { ($0.path as NSString).deletingLastPathComponent }) where !folder.isEmpty {
+    /// Starts writing every workbook into `dir` in the background and returns at once: the
+    /// caller writes the CSV files and reads them back meanwhile, and calls
+    /// ``PendingWorkbooks/wait()`` before the folder is put in place. The workbooks are built and
+    /// written as many at a time as the machine has cores, plan.xlsx, the largest, first.
+    func start(into dir: URL, with writer: any SpreadsheetWriter, fileName: (String) -> String) throws -> PendingWorkbooks {
+        let paths = paths(fileName: fileName)
+        // groups/ and regions/ exist only when a CSV, Markdown or JSON table was written there;
+        // made here, before anything runs beside the caller's own writing into the same folders.
+        for folder in Set(paths.map { ($0 as NSString).deletingLastPathComponent }) where !folder.isEmpty {
             try FileManager.default.createDirectory(at: dir.appendingPathComponent(folder), withIntermediateDirectories: true)
         }
-        let failures = FailureList(count: books.count)
-        DispatchQueue.concurrentPerform(iterations: books.count) { i in
-            do {
-                try writer.write(books[i].workbook, to: dir.appendingPathComponent(books[i].path).path)
-            } catch {
-                failures.set(i, error)
+        let pending = PendingWorkbooks(count: paths.count)
+        let books = self
+        pending.group.enter()
+        DispatchQueue.global(qos: .userInitiated).async {
+            let typed = TypedAssignments(books.rows, language: books.language)
+            DispatchQueue.concurrentPerform(iterations: paths.count) { i in
+                do {
+                    try writer.write(books.workbook(at: i, typed), to: dir.appendingPathComponent(paths[i]).path)
+                } catch {
+                    pending.failures.set(i, error)
+                }
             }
+            pending.group.leave()
         }
+        return pending
+    }
+
+    /// The workbook at position `i` of ``paths(fileName:)``: plan.xlsx, the groups', the regions'.
+    func workbook(at i: Int, _ typed: TypedAssignments) -> Workbook {
+        let s = plan.scenario
+        if i == 0 { return planWorkbook(typed) }
+        if i <= s.groups.count {
+            let g = s.groups[i - 1]
+            return workbook(title: t(ReportPhrase.groupWorkbookTitle(g.name)), rows: rows.ofGroup[g.id] ?? [], typed)
+        }
+        let r = s.regions[i - 1 - s.groups.count]
+        return workbook(title: t(ReportPhrase.regionWorkbookTitle(r.name)), rows: rows.ofRegion[r.id] ?? [], typed)
+    }
+}
+
+/// Workbooks being written in the background into a plan's staging folder.
+final class PendingWorkbooks: Sendable {
+    fileprivate let group = DispatchGroup()
+    fileprivate let failures: FailureList
+    fileprivate init(count: Int) { failures = FailureList(count: count) }
+
+    /// Waits until every workbook is written; rethrows the first failure in file order, so that
+    /// the message does not depend on timing.
+    func wait() throws {
+        group.wait()
         if let error = failures.first { throw error }
     }
 }

@@ -24,26 +24,56 @@ public struct PlanWriter: Sendable {
 
     /// Writes `plan` (with `summary`) to `folder`, replacing an earlier plan folder there.
     ///
-    /// - Parameter check: called with the finished staging folder before it replaces the old
-    ///   plan (the executable reads it back and verifies it); whatever it throws is rethrown and
-    ///   nothing is replaced.
+    /// The workbooks are written in the background while the other files are written and
+    /// checked (they are what takes longest, and `check` reads only the CSV and JSON files);
+    /// the folder replaces the old plan only once both are done, so what is put in place is
+    /// complete and checked as before.
+    ///
+    /// - Parameter check: called with the staging folder once its CSV, JSON and Markdown files are
+    ///   written (the workbooks may still be being written), before it replaces the old plan (the
+    ///   executable reads it back and verifies it); whatever it throws is rethrown and nothing is
+    ///   replaced.
     /// - Throws: ``OutputError`` (with the path and a one-line reason) when the folder may not be
-    ///   replaced or cannot be written; what `check` throws.
+    ///   replaced or cannot be written; what `check` throws. A failure to write the tables comes
+    ///   before a workbook's, and a workbook's before the change list's or the check's, as when
+    ///   they were written one after the other.
     public func write(_ plan: Plan, summary: PlanSummary, timings: [String: Double], changes: ChangeReport? = nil,
                       to folder: String, check: ((_ staging: String) throws -> Void)? = nil) throws {
         try AtomicFolder.replace(folder, marker: .plan) { staging in
             let dir = URL(fileURLWithPath: staging)
-            try writeContents(plan, summary: summary, timings: timings, into: dir)
-            if let changes {
-                try AtomicFile.write(changes.csv(language), to: dir.appendingPathComponent("changes.csv").path, bom: true)
+            let rows = AssignmentRows(plan: plan, language: language)
+            let coverage = coverageTable(summary.indicators), idle = idleTable(summary.indicators)
+            let workbooks = try startWorkbooks(plan, summary: summary, rows: rows, coverage: coverage, idle: idle, into: dir)
+            // Every path waits for the workbooks: the staging folder is put in place or removed
+            // as soon as this closure returns.
+            let tables = Result { try writeContents(plan, summary: summary, timings: timings, rows: rows, coverage: coverage, idle: idle, into: dir) }
+            let checked = tables.flatMap { _ in
+                Result {
+                    if let changes {
+                        try AtomicFile.write(changes.csv(language), to: dir.appendingPathComponent("changes.csv").path, bom: true)
+                    }
+                    try check?(staging)
+                }
             }
-            try check?(staging)
+            let books = Result { try workbooks?.wait() }
+            try tables.get()
+            try books.get()
+            try checked.get()
         }
     }
 
-    private func writeContents(_ plan: Plan, summary: PlanSummary, timings: [String: Double], into dir: URL) throws {
+    /// Starts plan.xlsx and the group and region workbooks when ``TableFormat/xlsx`` is asked for.
+    private func startWorkbooks(_ plan: Plan, summary: PlanSummary, rows: AssignmentRows, coverage: Table, idle: Table,
+                                into dir: URL) throws -> PendingWorkbooks? {
+        guard formats.contains(.xlsx) else { return nil }
+        guard let spreadsheetWriter else { throw OutputError(path: dir.path, action: "write plan.xlsx", reason: "内部错误：未提供工作簿写入器 / internal error: no workbook writer was given to the plan writer") }
+        let books = PlanWorkbooks(plan: plan, summary: summary, language: language, rows: rows, coverage: coverage, idle: idle)
+        return try books.start(into: dir, with: spreadsheetWriter, fileName: safeName)
+    }
+
+    private func writeContents(_ plan: Plan, summary: PlanSummary, timings: [String: Double], rows: AssignmentRows,
+                               coverage: Table, idle: Table, into dir: URL) throws {
         let s = plan.scenario
-        let rows = AssignmentRows(plan: plan, language: language)
         func t(_ phrase: some Phrase) -> String { language.text(phrase) }
         func emit(_ table: Table, _ path: String, title: String) throws {
             for f in formats {
@@ -52,7 +82,7 @@ public struct PlanWriter: Sendable {
                 case .csv: try AtomicFile.write(table.csv(), to: file, bom: true)
                 case .md: try AtomicFile.write(table.markdown(title: title), to: file)
                 case .json: try AtomicFile.write(table.json(keys: rows.keys), to: file)
-                case .xlsx: continue  // workbooks hold several tables each: written below
+                case .xlsx: continue  // workbooks hold several tables each: written beside these
                 }
             }
         }
@@ -67,7 +97,6 @@ public struct PlanWriter: Sendable {
         for r in s.regions {
             try emit(rows.table(language, rows: rows.ofRegion[r.id] ?? []), "regions/\(safeName(r.id))", title: r.name)
         }
-        let coverage = coverageTable(summary.indicators), idle = idleTable(summary.indicators)
         try AtomicFile.write(coverage.csv(), to: dir.appendingPathComponent("coverage.csv").path, bom: true)
         try AtomicFile.write(idle.csv(), to: dir.appendingPathComponent("idle.csv").path, bom: true)
         try AtomicFile.write(try summary.json(), to: dir.appendingPathComponent("summary.json").path)
@@ -79,11 +108,6 @@ public struct PlanWriter: Sendable {
         try AtomicFile.write(HTMLReport(summary: summary, language: language).page(), to: dir.appendingPathComponent("report.html").path)
         let pins = plan.pairs.map { [s.cadres[$0.cadre].id, s.targets[$0.target].id, s.waves[$0.wave].id] }
         try AtomicFile.write(CSVText.render(header: ["cadre", "target", "wave"], rows: pins), to: dir.appendingPathComponent("pins.csv").path)
-        if formats.contains(.xlsx) {
-            guard let spreadsheetWriter else { throw OutputError(path: dir.path, action: "write plan.xlsx", reason: "内部错误：未提供工作簿写入器 / internal error: no workbook writer was given to the plan writer") }
-            let books = PlanWorkbooks(plan: plan, summary: summary, language: language, rows: rows, coverage: coverage, idle: idle)
-            try books.write(into: dir, with: spreadsheetWriter, fileName: safeName)
-        }
     }
 
     /// coverage.csv: the indicators, then coverage by category and by region (rates over the
