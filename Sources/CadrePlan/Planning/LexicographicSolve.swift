@@ -68,7 +68,7 @@ struct LexicographicSolve {
                 run.pending = nil
             }
             if mayDefer, let deferred = DeferredTier(index: t, tier: tier, solution: solution) {
-                try run.session.addConstraint(deferred.row)
+                do { try run.session.addConstraint(deferred.row) } catch { throw PlanError.solver("\(error)") }
                 run.pending = deferred
                 run.values = nil   // the tier's incumbent does not satisfy the deferred row
             } else {
@@ -79,7 +79,10 @@ struct LexicographicSolve {
         }
         // Variables fixed by bounds alone (no tier had terms) still need their lower bounds.
         let values = run.values ?? bm.model.variables.map { $0.lower ?? 0 }
-        return BlockSolution(tiers: run.outcomes.map { $0! }, values: values, iterations: run.iterations, nodes: run.nodes)
+        // Every deferred tier is proven or settled by the solve after it, and the last tier is never deferred.
+        let tiers = run.outcomes.compactMap { $0 }
+        guard tiers.count == bm.tiers.count else { throw PlanError.solver("a tier was left without an outcome") }
+        return BlockSolution(tiers: tiers, values: values, iterations: run.iterations, nodes: run.nodes)
     }
 
     /// A root-only solve that is not deferred, as a finished solve: optimal when its incumbent
