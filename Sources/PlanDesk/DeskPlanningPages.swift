@@ -18,12 +18,8 @@ extension DeskPages {
     /// The form that saves the scenario's settings, changed, as a named variant beside it.
     func variantForm(_ id: String, scenario s: Scenario, lang: DeskLanguage) -> String {
         func escaped(_ phrase: DeskPhrase) -> String { DeskHTML.escape(lang.text(phrase)) }
-        let kind: String
-        switch s.mode {
-        case .oneToOne: kind = "one-to-one"
-        case .oneToMany: kind = "one-to-many"
-        case .oneToOneFirst: kind = "one-to-one-first"
-        }
+        // The mode's own spelling (`one-to-one-first:3`) without its M, which has a field of its own.
+        let kind = String(s.mode.description.prefix { $0 != ":" })
         let options = [("one-to-one", DeskPhrase.modeOneToOne), ("one-to-many", .modeOneToMany), ("one-to-one-first", .modeOneToOneFirst)]
             .map { "<option value=\"\($0.0)\"\($0.0 == kind ? " selected" : "")>\(escaped($0.1))</option>" }.joined()
         let tiers = (s.tierOrder ?? []).map(\.rawValue).joined(separator: ", ")
