@@ -133,4 +133,9 @@ public enum RelaxationStart: String, Sendable, Hashable, CaseIterable {
     /// Warm, then once more cold when the warm vertex is fractional: the cold simplex often
     /// ends on an integral vertex of the same optimal face.
     case warmThenCold = "warm-then-cold"
+    /// Warm; when the warm vertex is fractional, the root node is searched from it first (cuts
+    /// and heuristics often close the tier there), and only if the root does not close it, the
+    /// relaxation is re-solved cold and searched in full. On a large model the cold simplex
+    /// costs as much as the warm one, so it is paid only when it can help.
+    case warmRootThenCold = "warm-root-then-cold"
 }

@@ -56,7 +56,7 @@ struct SearchOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Primal heuristics: auto, none, or a comma-separated list of rounding, fpump, proximity, dive, assignment.", valueName: "list"))
     var heuristics: SearchSetting<PrimalHeuristics> = .auto
 
-    @Option(help: ArgumentHelp("Root relaxation start: auto, warm, cold, warm-then-cold.", valueName: "start"))
+    @Option(help: ArgumentHelp("Root relaxation start: auto, warm, cold, warm-then-cold, warm-root-then-cold.", valueName: "start"))
     var relaxation: SearchSetting<RelaxationStart> = .auto
 
     @Option(name: .customLong("defer-proofs"), help: ArgumentHelp("Let the next tier's first solution prove a tier's root bound instead of the tier's own search (exact: the same tier values): auto (blocks of more than 8,000 variables), on, off. Never with --time-limit.", valueName: "auto|on|off"))

@@ -24,6 +24,8 @@ struct StrategyTests {
         SearchStrategy(heuristics: [.diving]),
         SearchStrategy(heuristics: [.assignment]),
         SearchStrategy(relaxation: .cold),
+        SearchStrategy(relaxation: .warmThenCold),
+        SearchStrategy(relaxation: .warmRootThenCold),
         SearchStrategy(cuts: .all, presolve: true, branching: .pseudocost, heuristics: [.rounding, .diving, .assignment]),
     ]
 
@@ -53,7 +55,10 @@ struct StrategyTests {
     func session() throws {
         let problem = try #require(try ORLibrary.generalisedAssignment("gap1.txt").first)
         let model = ORLibrary.gapModel(problem, sense: .minimize)
-        for strategy in [SearchStrategy.automatic, SearchStrategy(cuts: CutFamilies.none, relaxation: .warm)] {
+        // The warm starts matter here: the second and third objectives start from the first's basis.
+        let strategies = [SearchStrategy.automatic, SearchStrategy(cuts: CutFamilies.none, relaxation: .warm),
+                          SearchStrategy(relaxation: .warmThenCold), SearchStrategy(relaxation: .warmRootThenCold)]
+        for strategy in strategies {
             let session = try GLPKSolver(strategy: strategy).makeSession(for: model)
             let minimum = try session.solve(objective: model.objective, options: SolveOptions(timeLimit: 120))
             #expect(close(minimum.objective, 261))
@@ -61,6 +66,9 @@ struct StrategyTests {
             maximise.sense = .maximize
             let maximum = try session.solve(objective: maximise, options: SolveOptions(timeLimit: 120))
             #expect(close(maximum.objective, 336))
+            #expect(isFeasible(maximum.values, for: model))
+            let again = try session.solve(objective: model.objective, options: SolveOptions(timeLimit: 120))
+            #expect(close(again.objective, 261))
         }
     }
 

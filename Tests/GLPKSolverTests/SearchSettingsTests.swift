@@ -1,0 +1,41 @@
+@testable import GLPKSolver
+import MIP
+import Testing
+
+/// The automatic choice of ``SearchSettings``, decided from the model's shape (the figures
+/// behind each rule are in docs/PERFORMANCE.md, "Solver strategy").
+@Suite("Search settings")
+struct SearchSettingsTests {
+    /// A shape of `variables` binary columns, `knapsackRows` of whose rows are capacity rows.
+    func shape(variables: Int, knapsackRows: Int) -> ModelShape {
+        var shape = ModelShape(Model())
+        shape.variables = variables
+        shape.integers = variables
+        shape.binaries = variables
+        shape.knapsackRows = knapsackRows
+        return shape
+    }
+
+    @Test("relaxation start: warm-root-then-cold on large blocks without capacity rows as loaded")
+    func relaxationStart() {
+        let large = SearchSettings.largeModel + 1, small = SearchSettings.largeModel
+        func start(_ variables: Int, loadedKnapsackRows: Int?) -> RelaxationStart {
+            SearchSettings.choose(for: shape(variables: variables, knapsackRows: 5), strategy: .automatic,
+                                  loaded: loadedKnapsackRows.map { shape(variables: variables, knapsackRows: $0) }).relaxation
+        }
+        #expect(start(large, loadedKnapsackRows: 0) == .warmRootThenCold)
+        #expect(start(large, loadedKnapsackRows: 3) == .warm)
+        #expect(start(small, loadedKnapsackRows: 0) == .warmThenCold)
+        #expect(start(small, loadedKnapsackRows: 3) == .warmThenCold)
+        // A problem not kept between solves has no earlier basis to start from.
+        #expect(start(large, loadedKnapsackRows: nil) == .warm)
+    }
+
+    @Test("an explicit strategy overrides the automatic choice")
+    func override() {
+        let settings = SearchSettings.choose(for: shape(variables: 10, knapsackRows: 0),
+                                             strategy: SearchStrategy(relaxation: .warmRootThenCold), loaded: nil)
+        #expect(settings.relaxation == .warmRootThenCold)
+        #expect(settings.description.hasSuffix("relaxation warm-root-then-cold"))
+    }
+}
