@@ -13,6 +13,7 @@ final class DeskSolves: @unchecked Sendable {
     private var running: [String: DeskProgress] = [:]   // scenario id → where its solve stands
     private var cancellations: [String: Cancellation] = [:]
     private var writing: Set<String> = []   // solves past the point where a cancel can stop them
+    private var workbooks: [String: WorkbookJob] = [:]   // scenario id → its plan's workbooks being written
     /// Called on the solving thread once the solve is registered and before planning starts:
     /// tests hold a solve here to cancel it at a known point.
     let beforePlanning: (@Sendable (String) -> Void)?
@@ -91,7 +92,36 @@ final class DeskSolves: @unchecked Sendable {
         }
     }
 
+    /// Waits until the workbooks of `id`'s last plan are written, without blocking a thread;
+    /// returns why they could not be, or nil (also when none were pending).
+    func workbooksWritten(_ id: String) async -> String? {
+        while let job = workbookJob(id) {
+            if let outcome = job.outcome { return outcome }
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        return nil
+    }
+
+    private func workbookJob(_ id: String) -> WorkbookJob? {
+        lock.lock(); defer { lock.unlock() }
+        return workbooks[id]
+    }
+
+    /// Writes the workbooks of the plan just published for `id` on a thread of their own: the
+    /// page shows the plan meanwhile; downloads and the next solve wait for them.
+    private func startWorkbooks(_ id: String, _ write: @escaping @Sendable () throws -> VerifiedPlanWriter.Written) {
+        let job = WorkbookJob()
+        lock.lock(); workbooks[id] = job; lock.unlock()
+        Thread.detachNewThread {
+            do { _ = try write(); job.finish(nil) } catch {
+                job.finish("工作簿未能写入（表格已写好）/ the workbooks could not be written (the tables were): \(error)")
+            }
+        }
+    }
+
     private func run(id: String, scenario: String, plan folder: String, stay: Bool, language: Language) throws -> VerifiedPlanWriter.Written {
+        // The last plan's workbooks go into the same folder: let them finish before this plan replaces it.
+        workbookJob(id)?.wait()
         beforePlanning?(id)
         let loaded = try ScenarioEdits.load(scenario)
         var earlier: [Pin]? = nil
@@ -103,8 +133,10 @@ final class DeskSolves: @unchecked Sendable {
         let progress: @Sendable (PlanProgress) -> Void = { [self] p in update(id, DeskProgress(p)) }
         do {
             // beginWriting is the last moment a cancel can still keep the plan off the disk; later ones are refused.
-            return try PlanningRun.solve(loaded, to: folder, previous: earlier, language: language, progress: progress,
-                                         cancellation: cancellation(id), mayWrite: { beginWriting(id) })
+            let published = try PlanningRun.solve(loaded, to: folder, previous: earlier, language: language, workbooksLater: true,
+                                                  progress: progress, cancellation: cancellation(id), mayWrite: { beginWriting(id) })
+            if let workbooks = published.workbooks { startWorkbooks(id, workbooks) }
+            return published.written
         } catch PlanError.cancelled {
             throw DeskCancelled()
         } catch let error as PlanError {
@@ -119,3 +151,26 @@ final class DeskSolves: @unchecked Sendable {
 
 /// A solve stopped by the planner's cancel: nothing was written, the last plan stands.
 struct DeskCancelled: Error {}
+
+/// The workbooks of one published plan being written (``DeskSolves``): done once, then waited on.
+final class WorkbookJob: @unchecked Sendable {
+    // @unchecked: `outcome` is read and written under `lock`; `done` is a semaphore.
+    private let lock = NSLock()
+    private let done = DispatchSemaphore(value: 0)
+    private var result: String??
+
+    /// nil while writing; then `.some(nil)` when written, `.some(reason)` when not.
+    var outcome: String?? { lock.withLock { result } }
+
+    /// Records how the writing ended and wakes every waiter.
+    func finish(_ failure: String?) {
+        lock.withLock { result = .some(failure) }
+        done.signal()
+    }
+
+    /// Blocks the calling thread until the writing has ended.
+    func wait() {
+        done.wait()
+        done.signal()   // the next waiter passes too
+    }
+}

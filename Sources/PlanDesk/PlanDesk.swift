@@ -54,7 +54,7 @@ struct DeskRoutes: Sendable {
         router.get("/s/:id/tables") { request, context in
             try html { let (id, s) = try scenario(context); return pages.tables(id, scenario: s, lang: lang(request)) }
         }
-        router.get("/s/:id/table/:kind/:key") { request, context in try table(request, context) }
+        router.get("/s/:id/table/:kind/:key") { request, context in await table(request, context) }
         router.get("/s/:id/targets") { request, context in
             try html { let (id, s) = try scenario(context); return try pages.targets(id, scenario: s, lang: lang(request)) }
         }
@@ -108,15 +108,18 @@ struct DeskRoutes: Sendable {
         Pin(cadre: try DeskForm.field(form, "cadre"), target: try DeskForm.field(form, "target"), wave: try DeskForm.field(form, "wave"))
     }
 
-    private func table(_ request: Request, _ context: BasicRequestContext) throws -> Response {
-        try respond {
+    private func table(_ request: Request, _ context: BasicRequestContext) async -> Response {
+        await respondAsync {
             let (id, s) = try scenario(context)
             let kind = context.parameters.get("kind") ?? ""
             var key = context.parameters.get("key") ?? ""
             for ext in ["csv", "xlsx"] where key.hasSuffix("." + ext) {
                 key = String(key.dropLast(ext.count + 1))
+                // A re-solved plan's workbooks follow its tables: wait for them.
+                let workbookFailure = ext == "xlsx" ? await pages.solves.workbooksWritten(id) : nil
                 guard kind != "wave" || ext == "csv", let file = pages.tableFile(id, scenario: s, kind: kind, key: key, ext: ext),
                       let data = FileManager.default.contents(atPath: file) else {
+                    if let workbookFailure { throw DeskError.failed(workbookFailure) }
                     throw DeskError.notFound("没有这个文件（先求解？）/ no such file (solve first?): \(kind) \(key).\(ext)")
                 }
                 let type = ext == "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

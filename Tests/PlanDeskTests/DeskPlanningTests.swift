@@ -66,8 +66,10 @@ struct DeskPlanningTests {
         defer { f.remove() }
         try await f.test { client in
             #expect(try await post(client, "/s/small/solve", "").status == 303)
+            // The first plan's workbooks follow its tables; the snapshot is of the finished folder.
+            #expect(await f.solves.workbooksWritten("small") == nil)
             let before = snapshot(f.plan)
-            #expect(before["assignments.csv"] != nil)
+            #expect(before["assignments.csv"] != nil && before["plan.xlsx"] != nil)
             // A pin changes what the next solve would write, so an unchanged folder means nothing was written.
             let a = try firstAssignment(f.plan, skip: 1)
             #expect(try await post(client, "/s/small/pin", "cadre=\(a.cadre)&target=\(a.target)&wave=\(a.wave)").status == 303)
@@ -88,6 +90,27 @@ struct DeskPlanningTests {
             #expect(try await post(client, "/s/small/cancel", "").status == 409)
             #expect(try await get(client, "/s/small").body.contains("class=\"inline cancel\" hidden>"))
             #expect(snapshot(f.plan) == before)
+        }
+    }
+
+    /// The page shows a plan once its tables are verified and written; its workbooks are written
+    /// after, by a second verified write of the same plan: a download waits for them, and the
+    /// tables come out byte for byte as the first write left them.
+    @Test func workbooksFollowTheTablesAndDownloadsWaitForThem() async throws {
+        let f = try DeskFixture()
+        defer { f.remove() }
+        try await f.test { client in
+            #expect(try await post(client, "/s/small/solve", "").status == 303)
+            let tables = snapshot(f.plan).filter { !$0.key.hasSuffix(".xlsx") && $0.key != "timings.json" }
+            #expect(tables["assignments.csv"] != nil && tables["groups/gx.csv"] != nil)
+            let book = try await get(client, "/s/small/table/group/gx.xlsx")
+            #expect(book.status == 200 && book.body.hasPrefix("PK"))
+            #expect(await f.solves.workbooksWritten("small") == nil)
+            let done = snapshot(f.plan)
+            for name in ["plan.xlsx", "groups/gx.xlsx", "groups/ly.xlsx", "groups/xm.xlsx", "regions/haikou.xlsx"] {
+                #expect(done[name] != nil, "\(name) missing")
+            }
+            #expect(done.filter { !$0.key.hasSuffix(".xlsx") && $0.key != "timings.json" } == tables)
         }
     }
 

@@ -37,7 +37,9 @@ public struct PlanWriter: Sendable {
     ///   replaced or cannot be written; what `check` throws. A failure to write the tables comes
     ///   before a workbook's, and a workbook's before the change list's or the check's, as when
     ///   they were written one after the other.
-    public func write(_ plan: Plan, summary: PlanSummary, timings: [String: Double], changes: ChangeReport? = nil,
+    /// - Parameter timings: the phases' seconds for timings.json, asked for last (after `check`),
+    ///   so that they can include the check's own time.
+    public func write(_ plan: Plan, summary: PlanSummary, timings: @autoclosure () -> [String: Double], changes: ChangeReport? = nil,
                       to folder: String, check: ((_ staging: String) throws -> Void)? = nil) throws {
         try AtomicFolder.replace(folder, marker: .plan) { staging in
             let dir = URL(fileURLWithPath: staging)
@@ -46,7 +48,7 @@ public struct PlanWriter: Sendable {
             let workbooks = try startWorkbooks(plan, summary: summary, rows: rows, coverage: coverage, idle: idle, into: dir)
             // Every path waits for the workbooks: the staging folder is put in place or removed
             // as soon as this closure returns.
-            let tables = Result { try writeContents(plan, summary: summary, timings: timings, rows: rows, coverage: coverage, idle: idle, into: dir) }
+            let tables = Result { try writeContents(plan, summary: summary, rows: rows, coverage: coverage, idle: idle, into: dir) }
             let checked = tables.flatMap { _ in
                 Result {
                     if let changes {
@@ -59,7 +61,17 @@ public struct PlanWriter: Sendable {
             try tables.get()
             try books.get()
             try checked.get()
+            // Not read by the check (its figures differ run to run), so written after it.
+            try writeTimings(timings(), into: dir)
         }
+    }
+
+    /// timings.json: seconds per phase, keys sorted.
+    private func writeTimings(_ timings: [String: Double], into dir: URL) throws {
+        var timing = "{\n"
+        let keys = timings.keys.sorted()
+        for (i, k) in keys.enumerated() { timing += "  \(jsonString(k)): \(String(format: "%.4f", timings[k]!))" + (i + 1 < keys.count ? ",\n" : "\n") }
+        try AtomicFile.write(timing + "}\n", to: dir.appendingPathComponent("timings.json").path)
     }
 
     /// Starts plan.xlsx and the group and region workbooks when ``TableFormat/xlsx`` is asked for.
@@ -71,7 +83,7 @@ public struct PlanWriter: Sendable {
         return try books.start(into: dir, with: spreadsheetWriter, fileName: safeName)
     }
 
-    private func writeContents(_ plan: Plan, summary: PlanSummary, timings: [String: Double], rows: AssignmentRows,
+    private func writeContents(_ plan: Plan, summary: PlanSummary, rows: AssignmentRows,
                                coverage: Table, idle: Table, into dir: URL) throws {
         let s = plan.scenario
         func t(_ phrase: some Phrase) -> String { language.text(phrase) }
@@ -100,10 +112,6 @@ public struct PlanWriter: Sendable {
         try AtomicFile.write(coverage.csv(), to: dir.appendingPathComponent("coverage.csv").path, bom: true)
         try AtomicFile.write(idle.csv(), to: dir.appendingPathComponent("idle.csv").path, bom: true)
         try AtomicFile.write(try summary.json(), to: dir.appendingPathComponent("summary.json").path)
-        var timing = "{\n"
-        let keys = timings.keys.sorted()
-        for (i, k) in keys.enumerated() { timing += "  \(jsonString(k)): \(String(format: "%.4f", timings[k]!))" + (i + 1 < keys.count ? ",\n" : "\n") }
-        try AtomicFile.write(timing + "}\n", to: dir.appendingPathComponent("timings.json").path)
         try AtomicFile.write(Report.markdown(summary: summary, language: language), to: dir.appendingPathComponent("report.md").path)
         try AtomicFile.write(HTMLReport(summary: summary, language: language).page(), to: dir.appendingPathComponent("report.html").path)
         let pins = plan.pairs.map { [s.cadres[$0.cadre].id, s.targets[$0.target].id, s.waves[$0.wave].id] }
