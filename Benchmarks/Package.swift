@@ -40,7 +40,7 @@ let suites: [(name: String, dependencies: [Target.Dependency])] = [
     ]),
     ("EndToEnd", [
         .product(name: "CadrePlan", package: "cadreplan"), .product(name: "Scenario", package: "cadreplan"),
-        .product(name: "GLPKSolver", package: "cadreplan"), .product(name: "PlanVerifier", package: "cadreplan"),
+        .product(name: "GLPKSolver", package: "cadreplan"), .product(name: "PlanPublishing", package: "cadreplan"),
     ]),
     // The plan folder with and without the workbooks (issue 10).
     ("Writing", [

@@ -24,16 +24,30 @@ public enum PlanVerifier {
         scenario: Scenario, assignments: [PlannedAssignment], claimed: [String: Int]? = nil,
         claimedIndicators: [IndicatorCount]? = nil, claimedMode: String? = nil
     ) -> VerificationReport {
-        let index = ScenarioIndex(scenario)
-        var violations: [Violation] = []
-        // A row repeated verbatim would repeat its pair-rule violations; check each distinct row once.
-        var checked = Set<PlannedAssignment>()
-        for assignment in assignments where checked.insert(assignment).inserted {
-            PairRuleCheck.check(assignment, index: index, into: &violations)
-        }
-        PlanRuleCheck.check(assignments, index: index, into: &violations)
+        verify(index: ScenarioIndex(scenario), assignments: assignments, claimed: claimed,
+               claimedIndicators: claimedIndicators, claimedMode: claimedMode)
+    }
 
-        let tiers = TierCalculator.tiers(of: assignments, index: index)
+    /// ``verify(scenario:assignments:claimed:claimedIndicators:claimedMode:)`` on an index built
+    /// already; `alongside` runs beside the checks (the cells of a plan folder) and adds its own.
+    ///
+    /// The rule checks and the recounts of tiers and indicators read the same index and plan and
+    /// nothing else, so they run side by side on the machine's cores; the violations are sorted at
+    /// the end, so the report does not depend on which finished first.
+    static func verify(
+        index: ScenarioIndex, assignments: [PlannedAssignment], claimed: [String: Int]?,
+        claimedIndicators: [IndicatorCount]?, claimedMode: String?,
+        alongside: (@Sendable () -> [Violation])? = nil
+    ) -> VerificationReport {
+        let rules = SideBySide.Slot<[Violation]>(), counts = SideBySide.Slot<(TierValues, [IndicatorCount])>()
+        let extra = SideBySide.Slot<[Violation]>()
+        SideBySide.run([
+            { rules.value = ruleViolations(assignments, index: index) },
+            { counts.value = (TierCalculator.tiers(of: assignments, index: index), IndicatorCount.counts(of: assignments, index: index)) },
+            { extra.value = alongside?() ?? [] },
+        ])
+        var violations = rules.value! + extra.value!
+        let (tiers, indicators) = counts.value!
         if let claimed {
             for name in TierValues.names {
                 guard let claim = claimed[name], let actual = tiers.value(named: name), claim != actual else { continue }
@@ -42,7 +56,6 @@ public enum PlanVerifier {
             }
         }
 
-        let indicators = IndicatorCount.counts(of: assignments, index: index)
         if let claimedIndicators {
             let byID = Dictionary(claimedIndicators.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             for actual in indicators {
@@ -56,9 +69,9 @@ public enum PlanVerifier {
                 }
             }
         }
-        if let claimedMode, claimedMode != scenario.mode.description {
+        if let claimedMode, claimedMode != index.scenario.mode.description {
             violations.append(Violation(rule: .modeMismatch, message:
-                "the plan says it was made under mode \(claimedMode), verified under \(scenario.mode) (give the plan's mode, e.g. verify --mode \(claimedMode))"))
+                "the plan says it was made under mode \(claimedMode), verified under \(index.scenario.mode) (give the plan's mode, e.g. verify --mode \(claimedMode))"))
         }
 
         // Dictionary iteration order varies between runs; sort so reports are reproducible.
@@ -73,10 +86,13 @@ public enum PlanVerifier {
     /// Runs in time linear in the scenario and the plan.
     public static func verify(scenario: Scenario, plan: PlanFolderContents) -> VerificationReport {
         let index = ScenarioIndex(scenario)
-        var report = verify(scenario: scenario, assignments: plan.assignments, claimed: nil,
-                            claimedIndicators: plan.indicators, claimedMode: plan.mode)
+        var report = verify(index: index, assignments: plan.assignments, claimed: nil,
+                            claimedIndicators: plan.indicators, claimedMode: plan.mode, alongside: {
+                                var cells: [Violation] = []
+                                CellCheck.check(plan.rows, index: index, into: &cells)
+                                return cells
+                            })
         var violations = report.violations
-        CellCheck.check(plan.rows, index: index, into: &violations)
         var recomputed = ["coverage": report.tiers.coverage, "principle": report.tiers.principle,
                           "timeliness": report.tiers.timeliness, "quality": report.tiers.quality]
         if let changes = plan.changes {
@@ -89,5 +105,17 @@ public enum PlanVerifier {
         violations.sort { ($0.rule, $0.message) < ($1.rule, $1.message) }
         report.violations = violations
         return report
+    }
+
+    /// The pair rules of every distinct row and the plan-wide rules.
+    private static func ruleViolations(_ assignments: [PlannedAssignment], index: ScenarioIndex) -> [Violation] {
+        var violations: [Violation] = []
+        // A row repeated verbatim would repeat its pair-rule violations; check each distinct row once.
+        var checked = Set<PlannedAssignment>()
+        for assignment in assignments where checked.insert(assignment).inserted {
+            PairRuleCheck.check(assignment, index: index, into: &violations)
+        }
+        PlanRuleCheck.check(assignments, index: index, into: &violations)
+        return violations
     }
 }

@@ -3,33 +3,21 @@ import BenchmarkSupport
 import CadrePlan
 import Foundation
 import GLPKSolver
-import PlanVerifier
+import PlanPublishing
 import Scenario
 
-// What `cadreplan solve` does, from the scenario folder to the written plan folder:
-// read, prepare, solve all tiers, expand, verify independently, write every table.
+// What `cadreplan solve` does, from the scenario folder to the written plan folder: read,
+// prepare, solve all tiers, expand, write every table and verify the written folder
+// independently before it replaces anything (VerifiedPlanWriter, the path of `solve` itself).
 func solveEndToEnd(folder: String, mode: AssignmentMode?, out: String) throws -> Plan {
     let started = Date()
     let scenario = try ScenarioLoader.load(folder: folder)
     var timings = ["read": Date().timeIntervalSince(started)]
     let plan = try Planner(solver: GLPKSolver()).plan(scenario, options: PlannerOptions(mode: mode))
-    let verifyStart = Date()
-    let s = plan.scenario
-    let assignments = plan.pairs.map { PlannedAssignment(cadre: s.cadres[$0.cadre].id, target: s.targets[$0.target].id, wave: s.waves[$0.wave].id) }
-    let claimed = Dictionary(uniqueKeysWithValues: plan.tiers.map { ($0.name, $0.value) })
-    let report = PlanVerifier.verify(scenario: s, assignments: assignments, claimed: claimed)
-    guard report.isValid else { throw VerificationFailed(violations: report.violations.count) }
-    timings["verify"] = Date().timeIntervalSince(verifyStart)
     timings.merge(plan.statistics.seconds) { a, _ in a }
-    let summary = PlanSummary(plan: plan, solverName: GLPKSolver.versionDescription, violations: 0)
-    try PlanWriter(language: .zh, formats: [.csv]).write(plan, summary: summary, timings: timings, to: out)
-    blackHole(Report.text(summary: summary, timings: timings))
+    let written = try VerifiedPlanWriter(language: .zh, formats: [.csv]).write(plan, to: out, timings: timings, earlier: nil, started: started)
+    blackHole(Report.text(summary: written.summary, timings: written.timings))
     return plan
-}
-
-struct VerificationFailed: Error, CustomStringConvertible {
-    var violations: Int
-    var description: String { "the plan failed verification (\(violations) violations)" }
 }
 
 let benchmarks: @Sendable () -> Void = {

@@ -29,14 +29,15 @@ public struct PlanWriter: Sendable {
     /// the folder replaces the old plan only once both are done, so what is put in place is
     /// complete and checked as before.
     ///
-    /// - Parameter check: called with the staging folder once its CSV, JSON and Markdown files are
-    ///   written (the workbooks may still be being written), before it replaces the old plan (the
+    /// - Parameter check: called with the staging folder once the assignments, summary.json and
+    ///   the change list are written (the other tables, the reports and the workbooks may still be
+    ///   being written: the check must read only those three), before it replaces the old plan (the
     ///   executable reads it back and verifies it); whatever it throws is rethrown and nothing is
     ///   replaced.
     /// - Throws: ``OutputError`` (with the path and a one-line reason) when the folder may not be
-    ///   replaced or cannot be written; what `check` throws. A failure to write the tables comes
-    ///   before a workbook's, and a workbook's before the change list's or the check's, as when
-    ///   they were written one after the other.
+    ///   replaced or cannot be written; what `check` throws. A failure to write the tables or the
+    ///   change list comes before a workbook's, and a workbook's before the check's, whichever
+    ///   happened first.
     /// - Parameter timings: the phases' seconds for timings.json, asked for last (after `check`),
     ///   so that they can include the check's own time.
     public func write(_ plan: Plan, summary: PlanSummary, timings: @autoclosure () -> [String: Double], changes: ChangeReport? = nil,
@@ -46,19 +47,20 @@ public struct PlanWriter: Sendable {
             let rows = AssignmentRows(plan: plan, language: language)
             let coverage = coverageTable(summary.indicators), idle = idleTable(summary.indicators)
             let workbooks = try startWorkbooks(plan, summary: summary, rows: rows, coverage: coverage, idle: idle, into: dir)
-            // Every path waits for the workbooks: the staging folder is put in place or removed
-            // as soon as this closure returns.
-            let tables = Result { try writeContents(plan, summary: summary, rows: rows, coverage: coverage, idle: idle, into: dir) }
-            let checked = tables.flatMap { _ in
-                Result {
-                    if let changes {
-                        try AtomicFile.write(changes.csv(language), to: dir.appendingPathComponent("changes.csv").path, bom: true)
-                    }
-                    try check?(staging)
-                }
+            // Every path waits for the workbooks and the other tables: the staging folder is put
+            // in place or removed as soon as this closure returns.
+            // What the check reads (the assignments, summary.json, the change list) is written
+            // first; the other tables and reports are then written on a thread of their own while
+            // the check reads those back.
+            let read = Result { try writeCheckedFiles(plan, summary: summary, rows: rows, changes: changes, into: dir) }
+            let others = read.map { _ in
+                BackgroundWrite { [self] in try writeOtherFiles(plan, summary: summary, rows: rows, coverage: coverage, idle: idle, into: dir) }
             }
+            let checked = read.flatMap { _ in Result { try check?(staging) } }
+            let written = others.flatMap { $0.wait() }
             let books = Result { try workbooks?.wait() }
-            try tables.get()
+            try read.get()
+            try written.get()
             try books.get()
             try checked.get()
             // Not read by the check (its figures differ run to run), so written after it.
@@ -83,35 +85,47 @@ public struct PlanWriter: Sendable {
         return try books.start(into: dir, with: spreadsheetWriter, fileName: safeName)
     }
 
-    private func writeContents(_ plan: Plan, summary: PlanSummary, rows: AssignmentRows,
-                               coverage: Table, idle: Table, into dir: URL) throws {
-        let s = plan.scenario
-        func t(_ phrase: some Phrase) -> String { language.text(phrase) }
-        func emit(_ table: Table, _ path: String, title: String) throws {
-            for f in formats {
-                let file = dir.appendingPathComponent(path + "." + f.rawValue).path
-                switch f {
-                case .csv: try AtomicFile.write(table.csv(), to: file, bom: true)
-                case .md: try AtomicFile.write(table.markdown(title: title), to: file)
-                case .json: try AtomicFile.write(table.json(keys: rows.keys), to: file)
-                case .xlsx: continue  // workbooks hold several tables each: written beside these
-                }
+    /// Writes `table` at `path` (without extension) in every table format but xlsx.
+    private func emit(_ table: Table, _ path: String, title: String, keys: [String], into dir: URL) throws {
+        for f in formats {
+            let file = dir.appendingPathComponent(path + "." + f.rawValue).path
+            switch f {
+            case .csv: try AtomicFile.write(table.csv(), to: file, bom: true)
+            case .md: try AtomicFile.write(table.markdown(title: title), to: file)
+            case .json: try AtomicFile.write(table.json(keys: keys), to: file)
+            case .xlsx: continue  // workbooks hold several tables each: written beside these
             }
         }
-        try emit(rows.table(language), "assignments", title: t(ReportPhrase.allAssignments(s.name)))
+    }
+
+    /// The files the read-back check reads: the assignments, summary.json and the change list.
+    private func writeCheckedFiles(_ plan: Plan, summary: PlanSummary, rows: AssignmentRows, changes: ChangeReport?,
+                                   into dir: URL) throws {
+        try emit(rows.table(language), "assignments", title: language.text(ReportPhrase.allAssignments(plan.scenario.name)),
+                 keys: rows.keys, into: dir)
+        try AtomicFile.write(try summary.json(), to: dir.appendingPathComponent("summary.json").path)
+        if let changes {
+            try AtomicFile.write(changes.csv(language), to: dir.appendingPathComponent("changes.csv").path, bom: true)
+        }
+    }
+
+    /// The tables per wave, group and region, coverage, idle cadres, the reports and pins.csv.
+    private func writeOtherFiles(_ plan: Plan, summary: PlanSummary, rows: AssignmentRows,
+                                 coverage: Table, idle: Table, into dir: URL) throws {
+        let s = plan.scenario
+        func t(_ phrase: some Phrase) -> String { language.text(phrase) }
         for (w, wave) in s.waves.enumerated() {
             try emit(rows.table(language, rows: rows.ofWave[w] ?? []), "waves/\(safeName(wave.id))",
-                     title: t(ReportPhrase.waveTitle(id: wave.id, date: wave.date)))
+                     title: t(ReportPhrase.waveTitle(id: wave.id, date: wave.date)), keys: rows.keys, into: dir)
         }
         for g in s.groups {
-            try emit(rows.table(language, rows: rows.ofGroup[g.id] ?? []), "groups/\(safeName(g.id))", title: g.name)
+            try emit(rows.table(language, rows: rows.ofGroup[g.id] ?? []), "groups/\(safeName(g.id))", title: g.name, keys: rows.keys, into: dir)
         }
         for r in s.regions {
-            try emit(rows.table(language, rows: rows.ofRegion[r.id] ?? []), "regions/\(safeName(r.id))", title: r.name)
+            try emit(rows.table(language, rows: rows.ofRegion[r.id] ?? []), "regions/\(safeName(r.id))", title: r.name, keys: rows.keys, into: dir)
         }
         try AtomicFile.write(coverage.csv(), to: dir.appendingPathComponent("coverage.csv").path, bom: true)
         try AtomicFile.write(idle.csv(), to: dir.appendingPathComponent("idle.csv").path, bom: true)
-        try AtomicFile.write(try summary.json(), to: dir.appendingPathComponent("summary.json").path)
         try AtomicFile.write(Report.markdown(summary: summary, language: language), to: dir.appendingPathComponent("report.md").path)
         try AtomicFile.write(HTMLReport(summary: summary, language: language).page(), to: dir.appendingPathComponent("report.html").path)
         let pins = plan.pairs.map { [s.cadres[$0.cadre].id, s.targets[$0.target].id, s.waves[$0.wave].id] }
