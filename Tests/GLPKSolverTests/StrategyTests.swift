@@ -23,6 +23,9 @@ struct StrategyTests {
         SearchStrategy(heuristics: [.feasibilityPump, .proximitySearch]),
         SearchStrategy(heuristics: [.diving]),
         SearchStrategy(heuristics: [.assignment]),
+        SearchStrategy(heuristics: [.shiftSwap]),
+        SearchStrategy(heuristics: [.neighbourhood]),
+        SearchStrategy(heuristics: [.shiftSwap, .neighbourhood]),
         SearchStrategy(relaxation: .cold),
         SearchStrategy(cuts: .all, presolve: true, branching: .pseudocost, heuristics: [.rounding, .diving, .assignment]),
     ]
