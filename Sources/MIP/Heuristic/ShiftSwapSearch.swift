@@ -47,8 +47,9 @@ struct ShiftSwapSearch {
 
     static let penaltyStep = 1.1
     static let stallFactor = 5
-    /// Tabu tenures are drawn from `tenureBase...2 · tenureBase` steps (measured on gapc #6:
-    /// 5, 10, 20, 50 and 100 ended within 1% of each other after 3,000 steps; 100 was worst).
+    /// Tabu tenures are drawn from `base...2 · base` steps, base = ``tenureBase`` (measured on
+    /// gapc #6: 5, 10, 20, 50 and 100 ended within 1% of each other after 3,000 steps; 100 was
+    /// worst), or a quarter of the jobs on small problems, whose few moves a long tenure blocks.
     static let tenureBase = 10
 
     /// A move: variables set to 0 (`outA`, `outB`) and to 1 (`inA`, `inB`); −1 for none.
@@ -196,7 +197,8 @@ struct ShiftSwapSearch {
     }
 
     private mutating func apply(_ move: Move) {
-        let tenure = Self.tenureBase + random.below(Self.tenureBase + 1)
+        let base = min(Self.tenureBase, view.jobs.count / 4 + 1)
+        let tenure = base + random.below(base + 1)
         for (j, delta) in [(move.outA, -1), (move.inA, 1), (move.outB, -1), (move.inB, 1)] where j >= 0 {
             change(j, by: delta)
             if delta < 0 { tabuUntil[j] = step + tenure }
