@@ -80,7 +80,8 @@ final class SearchMonitor {
         switch glp_ios_reason(tree) {
         case GLP_IHEUR:
             offerInitialPoint(tree)
-            heuristic?.run(tree, sink: sink)
+            // A heuristic's incumbent never passes through GLP_IBINGO: report it here, as that would.
+            if heuristic?.run(tree, sink: sink) == true { report(incumbent: currentIncumbent(tree), force: true) }
         case GLP_ICUTGEN:
             cuts?.run(tree, sink: sink)
         case GLP_IBINGO:

@@ -39,7 +39,10 @@ struct SearchSettings: Equatable, CustomStringConvertible {
         // Models with integral data: cadreplan's own heuristics can check their points exactly.
         // Dives re-solve the relaxation once per fixing round: on hainan-2022's 32,000-column
         // block they cost more than they find (default mode: 19.7 s with them, 4.3 s without,
-        // docs/PERFORMANCE.md), so large models go without.
+        // docs/PERFORMANCE.md), so large models go without. The shift-and-swap tabu search
+        // (GAP structure) found the optima that left gapb-4, gapc-4 and gapc-6 unproven at 60 s
+        // (docs/PERFORMANCE.md); its effort grows with jobs², so it too is for models up to
+        // ``largeModel`` columns.
         let exact = shape.pureInteger && shape.integralData
         let large = shape.variables > largeModel
         // A cold restart re-solves the relaxation from scratch to land on another vertex of the
@@ -58,7 +61,7 @@ struct SearchSettings: Equatable, CustomStringConvertible {
             presolve: false,
             branching: large ? .mostFractional : .driebeckTomlin,
             backtracking: .bestBound,
-            heuristics: exact ? (large ? [.rounding, .assignment] : [.rounding, .diving, .assignment]) : [.rounding],
+            heuristics: exact ? (large ? [.rounding, .assignment] : [.rounding, .diving, .assignment, .shiftSwap, .neighbourhood]) : [.rounding],
             relaxation: loaded.map { large ? ($0.knapsackRows > 0 ? .warm : .warmRootThenCold) : .warmThenCold } ?? .warm,
             preprocessEveryNode: !large)
     }

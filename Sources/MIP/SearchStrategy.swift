@@ -107,6 +107,11 @@ public struct PrimalHeuristics: OptionSet, Sendable, Hashable {
     public static let assignment = PrimalHeuristics(rawValue: 1 << 3)
     /// Fractional diving: fix the most nearly integral variable, re-solve, repeat.
     public static let diving = PrimalHeuristics(rawValue: 1 << 4)
+    /// cadreplan's tabu search of shifts and swaps for generalised assignment structure (``ShiftSwapHeuristic``).
+    public static let shiftSwap = PrimalHeuristics(rawValue: 1 << 5)
+    /// Relaxation induced neighbourhood search: the columns where the incumbent and a node's
+    /// relaxation agree fixed, the rest solved by a small branch-and-bound.
+    public static let neighbourhood = PrimalHeuristics(rawValue: 1 << 6)
 
     /// No heuristics.
     public static let none: PrimalHeuristics = []
@@ -114,7 +119,7 @@ public struct PrimalHeuristics: OptionSet, Sendable, Hashable {
     /// Each heuristic with its command-line name, in a fixed order.
     public static let named: [(name: String, heuristic: PrimalHeuristics)] = [
         ("rounding", .rounding), ("fpump", .feasibilityPump), ("proximity", .proximitySearch),
-        ("dive", .diving), ("assignment", .assignment),
+        ("dive", .diving), ("assignment", .assignment), ("shift-swap", .shiftSwap), ("rins", .neighbourhood),
     ]
 
     /// The command-line names of the heuristics in the set, comma-separated (`none` when empty).

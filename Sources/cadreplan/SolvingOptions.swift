@@ -53,7 +53,7 @@ struct SearchOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Next node: auto, depth-first, breadth-first, best-bound, best-projection.", valueName: "rule"))
     var backtracking: SearchSetting<BacktrackingRule> = .auto
 
-    @Option(help: ArgumentHelp("Primal heuristics: auto, none, or a comma-separated list of rounding, fpump, proximity, dive, assignment.", valueName: "list"))
+    @Option(help: ArgumentHelp("Primal heuristics: auto, none, or a comma-separated list of rounding, fpump, proximity, dive, assignment, shift-swap.", valueName: "list"))
     var heuristics: SearchSetting<PrimalHeuristics> = .auto
 
     @Option(help: ArgumentHelp("Root relaxation start: auto, warm, cold, warm-then-cold, warm-root-then-cold.", valueName: "start"))

@@ -16,6 +16,12 @@ struct SmallGAP {
         // Room for every job at its lightest agent, and some slack, so a start exists.
         let total = (0..<jobs).map { j in (0..<agents).map { weight[$0][j] }.min()! }.reduce(0, +)
         let capacity = (0..<agents).map { _ in total / agents + r.int(5...12) }
+        self.init(cost: cost, weight: weight, capacity: capacity)
+    }
+
+    /// The problem with the given costs, weights (both agent × job) and capacities.
+    init(cost: [[Int]], weight: [[Int]], capacity: [Int]) {
+        let agents = cost.count, jobs = cost[0].count
         var m = Model(name: "gap")
         let z = (0..<agents).map { i in (0..<jobs).map { j in m.addVariable("z_\(i)_\(j)", lower: 0, upper: 1, kind: .integer) } }
         let n = (0..<agents).map { m.addVariable("n_\($0)", lower: 0, upper: 1, kind: .integer) }
