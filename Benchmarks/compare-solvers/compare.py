@@ -372,8 +372,10 @@ def row(args, inst):
     base = None
     files = []
     try:
-        log(f"{inst.name}: cadreplan export")
-        files = export_models(args, inst, folder)
+        # The models are exported only for the solvers that read them.
+        if any(solver.endswith("-mps") for solver in args.solvers):
+            log(f"{inst.name}: cadreplan export")
+            files = export_models(args, inst, folder)
         log(f"{inst.name}: cadreplan ×{args.runs}")
         c = cadreplan_runs(args, inst, folder)
         tiers = c["tiers"]

@@ -41,6 +41,10 @@ final class HeuristicSchedule {
     private var calls = 0
     /// Points offered and accepted (for the log).
     private(set) var offered = 0, accepted = 0
+    /// The caller's deadline (a time-limited solve): no heuristic starts after it, and the
+    /// neighbourhood searches stop at it. Nil without a time limit, so effort alone decides.
+    var deadline: ContinuousClock.Instant?
+    private var pastDeadline: Bool { deadline.map { ContinuousClock.now >= $0 } ?? false }
 
     static let maximumInterval = 1024
 
@@ -70,7 +74,7 @@ final class HeuristicSchedule {
     @discardableResult
     func run(_ tree: OpaquePointer, sink: LogSink) -> Bool {
         let node = glp_ios_curr_node(tree)
-        guard node != 0, let problem = glp_ios_get_prob(tree) else { return false }
+        guard node != 0, !pastDeadline, let problem = glp_ios_get_prob(tree) else { return false }
         var active: Int32 = 0, current: Int32 = 0, total: Int32 = 0
         glp_ios_tree_size(tree, &active, &current, &total)
         // Every request at the root (each round of cuts gives a new relaxation), then by interval.
@@ -91,6 +95,7 @@ final class HeuristicSchedule {
         // are integers here) cannot be improved within the node, so stop searching.
         let nodeBound = glp_get_obj_val(problem)
         func unbeatable() -> Bool {
+            if pastDeadline { return true }   // not unbeatable, but no time is left to beat it
             guard let cutoff else { return false }
             let tolerance = 1e-7 * (1 + abs(nodeBound))
             return sense == .minimize ? cutoff <= (nodeBound - tolerance).rounded(.up) : cutoff >= (nodeBound + tolerance).rounded(.down)
@@ -106,7 +111,7 @@ final class HeuristicSchedule {
         }
         if let neighbourhood, !unbeatable(), let cutoff, let start = best?.values ?? incumbent,
            let values = neighbourhood.run(from: problem, incumbent: start, cutoff: cutoff,
-                                          nodes: Self.neighbourhoodNodes, iterations: diveIterations),
+                                          nodes: Self.neighbourhoodNodes, iterations: diveIterations, deadline: deadline),
            let point = check.feasiblePoint(values) {
             consider(point, check.objective(point), "rins")
         }
@@ -178,7 +183,7 @@ final class HeuristicSchedule {
             let size = min(Self.agentGroup, max(2, heuristic.agentCount / 2))
             guard let free = heuristic.agentNeighbourhood(of: point, size: size, round: agentRound),
                   let values = search.solve(problem, fixing: point, except: free, cutoff: value,
-                                            nodes: Self.neighbourhoodNodes, iterations: diveIterations),
+                                            nodes: Self.neighbourhoodNodes, iterations: diveIterations, deadline: deadline),
                   let checked = check.feasiblePoint(values) else { continue }
             let objective = check.objective(checked)
             guard isBetter(objective, than: value) else { continue }

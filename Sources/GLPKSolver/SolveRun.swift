@@ -240,7 +240,9 @@ struct SolveRun {
     /// cadreplan's own heuristics, if the settings ask for them and the model allows them.
     private func heuristicSchedule() -> HeuristicSchedule? {
         guard !settings.presolve else { return nil }
-        return HeuristicSchedule(model: model, enabled: settings.heuristics)
+        let schedule = HeuristicSchedule(model: model, enabled: settings.heuristics)
+        schedule?.deadline = limits.deadline
+        return schedule
     }
 
     /// The answer when the time limit ran out during branch-and-bound.

@@ -33,6 +33,26 @@ struct TimeLimitTests {
         #expect(elapsed < .seconds(5), "the limit of 1 s must be honoured roughly")
     }
 
+    /// OR-Library gapd #5 (20 agents × 100 jobs; no solver here proves it in a minute) under
+    /// the automatic strategy, whose own heuristics (tabu search, neighbourhood searches) run
+    /// inside GLPK's callback: they too must stop at the caller's deadline. Before they did,
+    /// a 2 s limit ended after 8.7 s.
+    @Test("the automatic strategy's own heuristics keep the time limit too",
+          .enabled(if: ORLibrary.has("gapd.txt"), "shared/data/orlib is absent"))
+    func heuristicsKeepTheLimit() throws {
+        let problems = try ORLibrary.generalisedAssignment("gapd.txt")
+        let model = ORLibrary.gapModel(try #require(problems.count >= 5 ? problems[4] : nil), sense: .minimize)
+        let clock = ContinuousClock()
+        var solution: Solution?
+        let elapsed = try clock.measure {
+            solution = try GLPKSolver().solve(model, options: SolveOptions(timeLimit: 2))
+        }
+        let result = try #require(solution)
+        #expect(result.termination == .feasible(.timeLimit))
+        #expect(isFeasible(result.values, for: model))
+        #expect(elapsed < .seconds(4), "a limit of 2 s took \(elapsed)")
+    }
+
     /// Jeroslow's parity row without its y column: 2·(x_1 + … + x_51) = 51 has no
     /// integer solution at all, and branch-and-bound cannot prove that quickly, so
     /// the search must stop at the limit without any solution.
