@@ -63,12 +63,16 @@ struct SmallGAP {
     }
 
     /// The optimum by enumeration of all agents^jobs assignments.
-    var optimum: Int? {
+    var optimum: Int? { optimum(accepting: { _ in true }) }
+
+    /// The cheapest assignment that fits and that `accepting` accepts (job → agent), by
+    /// enumeration of all agents^jobs assignments.
+    func optimum(accepting: ([Int]) -> Bool) -> Int? {
         var best: Int?
         var agentOf = [Int](repeating: 0, count: jobs)
         func visit(_ j: Int) {
             if j == jobs {
-                guard fits(agentOf) else { return }
+                guard accepting(agentOf), fits(agentOf) else { return }
                 let c = agentOf.enumerated().reduce(0) { $0 + cost[$1.1][$1.0] }
                 if best == nil || c < best! { best = c }
                 return

@@ -106,18 +106,6 @@ struct ShiftSwapHeuristicTests {
 extension SmallGAP {
     /// The cheapest assignment that fits and uses exactly the agents `used`, by enumeration.
     func optimum(usingExactly used: Set<Int>) -> Int? {
-        var best: Int?
-        var agentOf = [Int](repeating: 0, count: jobs)
-        func visit(_ j: Int) {
-            if j == jobs {
-                guard Set(agentOf) == used, fits(agentOf) else { return }
-                let c = agentOf.enumerated().reduce(0) { $0 + cost[$1.1][$1.0] }
-                if best == nil || c < best! { best = c }
-                return
-            }
-            for i in 0..<agents { agentOf[j] = i; visit(j + 1) }
-        }
-        visit(0)
-        return best
+        optimum(accepting: { Set($0) == used })
     }
 }
