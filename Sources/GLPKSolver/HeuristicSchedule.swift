@@ -41,10 +41,10 @@ final class HeuristicSchedule {
     private var calls = 0
     /// Points offered and accepted (for the log).
     private(set) var offered = 0, accepted = 0
-    /// The caller's deadline (a time-limited solve): no heuristic starts after it, and the
+    /// The caller's limits (a time-limited solve): no heuristic starts after the deadline, and the
     /// neighbourhood searches stop at it. Nil without a time limit, so effort alone decides.
-    var deadline: ContinuousClock.Instant?
-    private var pastDeadline: Bool { deadline.map { ContinuousClock.now >= $0 } ?? false }
+    var limits: SolveLimits?
+    private var pastDeadline: Bool { limits?.deadline.map { ContinuousClock.now >= $0 } ?? false }
 
     static let maximumInterval = 1024
 
@@ -111,7 +111,7 @@ final class HeuristicSchedule {
         }
         if let neighbourhood, !unbeatable(), let cutoff, let start = best?.values ?? incumbent,
            let values = neighbourhood.run(from: problem, incumbent: start, cutoff: cutoff,
-                                          nodes: Self.neighbourhoodNodes, iterations: diveIterations, deadline: deadline),
+                                          nodes: Self.neighbourhoodNodes, iterations: diveIterations, limits: limits),
            let point = check.feasiblePoint(values) {
             consider(point, check.objective(point), "rins")
         }
@@ -183,7 +183,7 @@ final class HeuristicSchedule {
             let size = min(Self.agentGroup, max(2, heuristic.agentCount / 2))
             guard let free = heuristic.agentNeighbourhood(of: point, size: size, round: agentRound),
                   let values = search.solve(problem, fixing: point, except: free, cutoff: value,
-                                            nodes: Self.neighbourhoodNodes, iterations: diveIterations, deadline: deadline),
+                                            nodes: Self.neighbourhoodNodes, iterations: diveIterations, limits: limits),
                   let checked = check.feasiblePoint(values) else { continue }
             let objective = check.objective(checked)
             guard isBetter(objective, than: value) else { continue }

@@ -26,22 +26,22 @@ struct NeighbourhoodSearch {
     /// Solves the neighbourhood of `incumbent` (objective `cutoff`) and the relaxation at the
     /// current node of `problem`; returns the column values of the best point found, if any.
     func run(from problem: OpaquePointer, incumbent: [Double], cutoff: Double, nodes: Int, iterations: Int,
-             deadline: ContinuousClock.Instant? = nil) -> [Double]? {
+             limits: SolveLimits? = nil) -> [Double]? {
         var free = [Bool](repeating: false, count: columns), count = 0
         for j in integerColumns where abs(glp_get_col_prim(problem, Int32(j + 1)) - incumbent[j]) > 1e-6 {
             free[j] = true; count += 1
         }
         guard count > 0, Double(count) <= Self.freeShareLimit * Double(integerColumns.count) else { return nil }
-        return solve(problem, fixing: incumbent, except: free, cutoff: cutoff, nodes: nodes, iterations: iterations, deadline: deadline)
+        return solve(problem, fixing: incumbent, except: free, cutoff: cutoff, nodes: nodes, iterations: iterations, limits: limits)
     }
 
     /// Solves a copy of `problem` with every integer column fixed at `incumbent`'s value except
     /// the `free` ones, with the objective a unit better than `cutoff`; the column values of the
-    /// best point found, if any. A caller's `deadline` (a time-limited solve) bounds it too.
+    /// best point found, if any. The caller's time limit (`limits`) bounds it too.
     func solve(_ problem: OpaquePointer, fixing incumbent: [Double], except free: [Bool], cutoff: Double,
-               nodes: Int, iterations: Int, deadline: ContinuousClock.Instant? = nil) -> [Double]? {
-        let milliseconds = deadline.map { Self.milliseconds(until: $0) }
-        if milliseconds == 0 { return nil }
+               nodes: Int, iterations: Int, limits: SolveLimits? = nil) -> [Double]? {
+        if let deadline = limits?.deadline, ContinuousClock.now >= deadline { return nil }
+        let milliseconds = limits?.remainingMilliseconds()
         guard let copy = glp_create_prob() else { return nil }
         defer { glp_delete_prob(copy) }
         glp_copy_prob(copy, problem, GLP_OFF)
@@ -72,13 +72,6 @@ struct NeighbourhoodSearch {
         let status = glp_mip_status(copy)
         guard status == GLP_OPT || status == GLP_FEAS else { return nil }
         return (0..<columns).map { glp_mip_col_val(copy, Int32($0 + 1)) }
-    }
-
-    /// Whole milliseconds left until `deadline` (0 once it has passed), as GLPK's `tm_lim` takes them.
-    static func milliseconds(until deadline: ContinuousClock.Instant) -> Int32 {
-        let left = ContinuousClock.now.duration(to: deadline)
-        guard left > .zero else { return 0 }
-        return Int32(clamping: max(1, left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000))
     }
 
     /// The row `objective ≤ cutoff − 1` (or `≥ cutoff + 1`): objectives are integers here, so

@@ -241,7 +241,7 @@ struct SolveRun {
     private func heuristicSchedule() -> HeuristicSchedule? {
         guard !settings.presolve else { return nil }
         let schedule = HeuristicSchedule(model: model, enabled: settings.heuristics)
-        schedule?.deadline = limits.deadline
+        schedule?.limits = limits
         return schedule
     }
 
