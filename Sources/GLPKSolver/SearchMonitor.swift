@@ -22,6 +22,8 @@ final class SearchMonitor {
     let heuristic: HeuristicSchedule?
     /// cadreplan's own cuts, likewise.
     let cuts: CoverCuts?
+    /// Lagrangian pruning and fixing, likewise.
+    let lagrangian: LagrangianPruning?
     /// The caller's node limit, if any.
     let nodeLimit: NodeLimit?
     /// The caller's request to stop, polled at every callback.
@@ -49,11 +51,13 @@ final class SearchMonitor {
     /// Creates a monitor; `rootBound` is the LP relaxation's optimum, already a valid bound.
     init(sense: Sense, rootBound: Double?, progress: (@Sendable (Progress) -> Void)?,
          deadline: ContinuousClock.Instant?, initialPoint: InitialPoint?, sink: LogSink,
-         heuristic: HeuristicSchedule? = nil, cuts: CoverCuts? = nil, nodeLimit: NodeLimit? = nil) {
+         heuristic: HeuristicSchedule? = nil, cuts: CoverCuts? = nil, lagrangian: LagrangianPruning? = nil,
+         nodeLimit: NodeLimit? = nil) {
         self.sense = sense; self.bound = rootBound; self.progress = progress
         self.deadline = deadline; self.initialPoint = initialPoint; self.sink = sink
         self.heuristic = heuristic
         self.cuts = cuts
+        self.lagrangian = lagrangian
         self.nodeLimit = nodeLimit
     }
 
@@ -82,6 +86,8 @@ final class SearchMonitor {
             offerInitialPoint(tree)
             // A heuristic's incumbent never passes through GLP_IBINGO: report it here, as that would.
             if heuristic?.run(tree, sink: sink) == true { report(incumbent: currentIncumbent(tree), force: true) }
+        case GLP_IROWGEN:
+            if let proven = lagrangian?.run(tree, sink: sink) { tighten(with: proven) }
         case GLP_ICUTGEN:
             cuts?.run(tree, sink: sink)
         case GLP_IBINGO:

@@ -14,6 +14,8 @@ struct SearchSettings: Equatable, CustomStringConvertible {
     var backtracking: BacktrackingRule
     var heuristics: PrimalHeuristics
     var relaxation: RelaxationStart
+    /// Whether nodes are pruned and columns fixed by the Lagrangian bound of the knapsack rows.
+    var lagrangian: Bool
     /// Whether GLPK tightens bounds by preprocessing at every node (`pp_tech` all) or at the
     /// root only. Not an option of glpsol's, so not one of ``MIP/SearchStrategy``'s: chosen here.
     var preprocessEveryNode: Bool
@@ -31,6 +33,7 @@ struct SearchSettings: Equatable, CustomStringConvertible {
         if let backtracking = strategy.backtracking { settings.backtracking = backtracking }
         if let heuristics = strategy.heuristics { settings.heuristics = heuristics }
         if let relaxation = strategy.relaxation { settings.relaxation = relaxation }
+        if let lagrangian = strategy.lagrangian { settings.lagrangian = lagrangian }
         return settings
     }
 
@@ -45,6 +48,15 @@ struct SearchSettings: Equatable, CustomStringConvertible {
         // ``largeModel`` columns.
         let exact = shape.pureInteger && shape.integralData
         let large = shape.variables > largeModel
+        // Lagrangian pruning (``LagrangianPruning``) on pure integer models with capacity rows. Its
+        // node bounds make a node cheap to discard, and Driebeck–Tomlin's penalties then cost more
+        // than they save: with most-fractional branching gapb-4 and gapc-4 are proven in 43 s and
+        // 45 s, with Driebeck–Tomlin neither in 60 s (docs/PERFORMANCE.md).
+        let bounded = exact && !large && shape.knapsackRows > 0
+        // Below ``penaltyModel`` columns the penalties are cheap and their better choices pay: the
+        // quick pass's twenty small one-to-many scenarios took 17 % more nodes (and 1.3× the
+        // time) with most-fractional branching.
+        let cheapBranching = large || (bounded && shape.variables >= penaltyModel)
         // A cold restart re-solves the relaxation from scratch to land on another vertex of the
         // optimal face. On network-like rows (one-to-one) that vertex is often integral (the 10×
         // preset: 849 nodes against a root close); with capacity rows (one-to-many, one-to-one-first)
@@ -59,12 +71,17 @@ struct SearchSettings: Equatable, CustomStringConvertible {
         return SearchSettings(
             cuts: [.mixedIntegerRounding, .liftedCover],
             presolve: false,
-            branching: large ? .mostFractional : .driebeckTomlin,
+            branching: cheapBranching ? .mostFractional : .driebeckTomlin,
             backtracking: .bestBound,
             heuristics: exact ? (large ? [.rounding, .assignment] : [.rounding, .diving, .assignment, .shiftSwap, .neighbourhood]) : [.rounding],
             relaxation: loaded.map { large ? ($0.knapsackRows > 0 ? .warm : .warmRootThenCold) : .warmThenCold } ?? .warm,
+            lagrangian: bounded,
             preprocessEveryNode: !large)
     }
+
+    /// Columns from which most-fractional branching replaces Driebeck–Tomlin's on models with
+    /// Lagrangian pruning (the smallest hard GAP problems, gapb-4 and gapc-4, have 2,010).
+    static let penaltyModel = 1_500
 
     /// Columns above which a node's fixed costs (Driebeck–Tomlin penalties, bound
     /// preprocessing, both linear in the columns) dominate the search.
@@ -100,5 +117,6 @@ struct SearchSettings: Equatable, CustomStringConvertible {
     var description: String {
         "cuts \(cuts.names), presolve \(presolve ? "on" : "off"), branching \(branching.rawValue), "
             + "backtracking \(backtracking.rawValue), heuristics \(heuristics.names), relaxation \(relaxation.rawValue)"
+            + ", lagrangian \(lagrangian ? "on" : "off")"
     }
 }

@@ -185,6 +185,8 @@ struct SolveRun {
             deadline: limits.deadline, initialPoint: settings.presolve ? nil : initialPoint, sink: sink,
             heuristic: heuristicSchedule(),
             cuts: settings.cuts.contains(.liftedCover) ? CoverCuts(model: model) : nil,
+            // Like the heuristics, the pruning reads the model's columns, which the presolver renumbers.
+            lagrangian: settings.lagrangian && !settings.presolve ? LagrangianPruning(model: model) : nil,
             nodeLimit: nodeLimit)
         monitor.cancellation = options.cancellation
 
@@ -202,6 +204,9 @@ struct SolveRun {
         // Unretained: `withExtendedLifetime` keeps the monitor alive for the whole call.
         search.cb_info = Unmanaged.passUnretained(monitor).toOpaque()
         let code = withExtendedLifetime(monitor) { glp_intopt(problem.pointer, &search) }
+        if let lagrangian = monitor.lagrangian, lagrangian.pruned + lagrangian.fixed > 0 {
+            sink.write("Lagrangian: \(lagrangian.pruned) nodes pruned, \(lagrangian.fixed) columns fixed\n")
+        }
 
         let status = glp_mip_status(problem.pointer)
         let hasIncumbent = status == GLP_FEAS || status == GLP_OPT

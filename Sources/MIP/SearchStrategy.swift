@@ -17,13 +17,17 @@ public struct SearchStrategy: Sendable, Equatable, Hashable {
     public var heuristics: PrimalHeuristics?
     /// Where the simplex method starts the root relaxation.
     public var relaxation: RelaxationStart?
+    /// Whether to prune nodes and fix variables with the Lagrangian bound of the model's binary
+    /// knapsack rows (``KnapsackLagrangian``).
+    public var lagrangian: Bool?
 
     /// Creates a strategy; fields left `nil` are chosen by the backend.
     public init(cuts: CutFamilies? = nil, presolve: Bool? = nil, branching: BranchingRule? = nil,
                 backtracking: BacktrackingRule? = nil, heuristics: PrimalHeuristics? = nil,
-                relaxation: RelaxationStart? = nil) {
+                relaxation: RelaxationStart? = nil, lagrangian: Bool? = nil) {
         self.cuts = cuts; self.presolve = presolve; self.branching = branching
         self.backtracking = backtracking; self.heuristics = heuristics; self.relaxation = relaxation
+        self.lagrangian = lagrangian
     }
 
     /// Every choice left to the backend.

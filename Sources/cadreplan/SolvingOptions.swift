@@ -53,11 +53,14 @@ struct SearchOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Next node: auto, depth-first, breadth-first, best-bound, best-projection.", valueName: "rule"))
     var backtracking: SearchSetting<BacktrackingRule> = .auto
 
-    @Option(help: ArgumentHelp("Primal heuristics: auto, none, or a comma-separated list of rounding, fpump, proximity, dive, assignment, shift-swap.", valueName: "list"))
+    @Option(help: ArgumentHelp("Primal heuristics: auto, none, or a comma-separated list of rounding, fpump, proximity, dive, assignment, shift-swap, rins.", valueName: "list"))
     var heuristics: SearchSetting<PrimalHeuristics> = .auto
 
     @Option(help: ArgumentHelp("Root relaxation start: auto, warm, cold, warm-then-cold, warm-root-then-cold.", valueName: "start"))
     var relaxation: SearchSetting<RelaxationStart> = .auto
+
+    @Option(help: ArgumentHelp("Prune nodes and fix variables by the Lagrangian bound of the capacity rows: auto (pure integer models up to 8,000 variables), on, off.", valueName: "auto|on|off"))
+    var lagrangian: SearchSetting<Switch> = .auto
 
     @Option(name: .customLong("defer-proofs"), help: ArgumentHelp("Let the next tier's first solution prove a tier's root bound instead of the tier's own search (exact: the same tier values): auto (blocks of more than 8,000 variables), on, off. Never with --time-limit.", valueName: "auto|on|off"))
     var deferProofs: SearchSetting<Switch> = .auto
@@ -65,7 +68,8 @@ struct SearchOptions: ParsableArguments {
     /// The strategy these options describe (`auto` fields stay `nil`).
     var strategy: SearchStrategy {
         SearchStrategy(cuts: cuts.value, presolve: presolve.value.map { $0 == .on }, branching: branching.value,
-                       backtracking: backtracking.value, heuristics: heuristics.value, relaxation: relaxation.value)
+                       backtracking: backtracking.value, heuristics: heuristics.value, relaxation: relaxation.value,
+                       lagrangian: lagrangian.value.map { $0 == .on })
     }
 }
 

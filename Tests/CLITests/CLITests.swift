@@ -184,3 +184,36 @@ struct ProgressTests {
         #expect(quiet.stderr.isEmpty)
     }
 }
+
+/// `--lagrangian`: the Lagrangian pruning on and off reach the same, hand-computed optimum.
+@Suite("Command line: Lagrangian pruning")
+struct LagrangianCLITests {
+    /// Two agents, six jobs of weight 2: A (capacity 5) fits two at costs 1, 1, 2, 2, 9, 9; B
+    /// (capacity 12) takes any at cost 4. By hand: A takes the two jobs of cost 1, B the other
+    /// four, 2 + 16 = 18 (the LP gives 17: A takes half a third job).
+    static let file = "1\n2 6\n1 1 2 2 9 9\n4 4 4 4 4 4\n2 2 2 2 2 2\n2 2 2 2 2 2\n5 12\n"
+
+    @Test("on and off: quality 18, optimal; an unknown value is refused", arguments: ["on", "off", "auto"])
+    func sameOptimum(setting: String) throws {
+        let dir = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let gap = dir.appendingPathComponent("gapx.txt").path
+        try Self.file.write(toFile: gap, atomically: true, encoding: .utf8)
+        let scenario = dir.appendingPathComponent("s").path
+        let imported = try CLI.run(["import", "orlib-gap", gap, "--problem", "1", "--sense", "min", "--out", scenario])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let r = try CLI.run(["solve", scenario, "--out", dir.appendingPathComponent("plan").path, "--lang", "en",
+                             "--lagrangian", setting])
+        #expect(r.status == 0, "\(r.stderr)")
+        let quality = r.stdout.split(separator: "\n").first { $0.hasPrefix("quality") }.map(String.init) ?? ""
+        #expect(quality.split(separator: " ").prefix(2) == ["quality", "18"], "\(r.stdout)")
+        #expect(quality.hasSuffix("optimal"), "\(quality)")
+    }
+
+    @Test("an unknown value names the option and what it accepts")
+    func refused() throws {
+        let r = try CLI.run(["solve", "scenarios/small", "--lagrangian", "sometimes"])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("--lagrangian") && r.stderr.contains("sometimes"), "\(r.stderr)")
+    }
+}

@@ -36,6 +36,27 @@ struct SearchSettingsTests {
         let settings = SearchSettings.choose(for: shape(variables: 10, knapsackRows: 0),
                                              strategy: SearchStrategy(relaxation: .warmRootThenCold), loaded: nil)
         #expect(settings.relaxation == .warmRootThenCold)
-        #expect(settings.description.hasSuffix("relaxation warm-root-then-cold"))
+        #expect(settings.description.contains("relaxation warm-root-then-cold"))
+        let off = SearchSettings.choose(for: shape(variables: 10, knapsackRows: 1), strategy: SearchStrategy(lagrangian: false), loaded: nil)
+        #expect(!off.lagrangian)
+        #expect(off.description.hasSuffix("lagrangian off"))
+    }
+
+    @Test("Lagrangian pruning: on for pure integer models with integral data up to the large-model size")
+    func lagrangian() {
+        let small = shape(variables: SearchSettings.largeModel, knapsackRows: 3)
+        var large = small
+        large.variables = SearchSettings.largeModel + 1
+        var fractional = small
+        fractional.integralData = false
+        #expect(SearchSettings.choose(for: small, strategy: .automatic, loaded: nil).lagrangian)
+        #expect(!SearchSettings.choose(for: large, strategy: .automatic, loaded: nil).lagrangian)
+        #expect(!SearchSettings.choose(for: fractional, strategy: .automatic, loaded: nil).lagrangian)
+        // With it, most-fractional branching from the penalty size on; Driebeck–Tomlin below.
+        var below = small
+        below.variables = SearchSettings.penaltyModel - 1
+        #expect(SearchSettings.choose(for: small, strategy: .automatic, loaded: nil).branching == .mostFractional)
+        #expect(SearchSettings.choose(for: below, strategy: .automatic, loaded: nil).branching == .driebeckTomlin)
+        #expect(SearchSettings.choose(for: fractional, strategy: .automatic, loaded: nil).branching == .driebeckTomlin)
     }
 }

@@ -29,6 +29,9 @@ struct StrategyTests {
         SearchStrategy(relaxation: .cold),
         SearchStrategy(relaxation: .warmThenCold),
         SearchStrategy(relaxation: .warmRootThenCold),
+        SearchStrategy(lagrangian: true),
+        SearchStrategy(lagrangian: false),
+        SearchStrategy(cuts: CutFamilies.none, heuristics: PrimalHeuristics.none, lagrangian: true),
         SearchStrategy(cuts: .all, presolve: true, branching: .pseudocost, heuristics: [.rounding, .diving, .assignment]),
     ]
 
@@ -105,3 +108,4 @@ extension SearchStrategy: CustomTestStringConvertible {
         return parts.isEmpty ? "automatic" : parts.joined(separator: ", ")
     }
 }
+
