@@ -49,16 +49,16 @@ final class LagrangianPruning {
     func run(_ tree: OpaquePointer, sink: LogSink) -> Double? {
         let node = glp_ios_curr_node(tree)
         guard node != 0, let problem = glp_ios_get_prob(tree) else { return nil }
+        let root = glp_ios_node_level(tree, node) == 0
         // The root's first relaxation (before any cut) prices the model's rows alone: its duals
         // start the multipliers with the bound at least the relaxation's value.
-        if rootDuals == nil, glp_ios_node_level(tree, node) == 0 { rootDuals = rowDuals(problem) }
+        if rootDuals == nil, root { rootDuals = rowDuals(problem) }
         let status = glp_mip_status(problem)
         guard status == GLP_FEAS || status == GLP_OPT else { return nil }
         let incumbent = glp_mip_obj_val(problem)
         let cutoff = Int(relaxation.internalCost(ofObjective: incumbent).rounded())
         guard node != lastNode || cutoff != lastCutoff else { return nil }
         lastNode = node; lastCutoff = cutoff
-        let root = glp_ios_node_level(tree, node) == 0
         // Below the root, back off where it finds nothing (small models whose relaxation is
         // already tight): every node again as soon as a call prunes or fixes.
         if !root {
