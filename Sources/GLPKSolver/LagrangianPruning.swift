@@ -20,8 +20,14 @@ import MIP
 /// Both exclude only points no better than the incumbent, which GLPK keeps: the search's
 /// answer and its proof are unchanged, only shorter. The root's bound (capped by the incumbent)
 /// is a bound of the whole model and is reported as such.
+///
+/// The Lagrangian target searches (``LagrangianTargets``) start once the root is bounded and
+/// take a slice of nodes at every later node: each target searched out raises the reported
+/// bound, and once the bound reaches the incumbent every node is pruned as above.
 final class LagrangianPruning {
     private let relaxation: KnapsackLagrangian
+    /// The target searches, which raise the bound a unit at a time and find the optimum.
+    private let targets: LagrangianTargets
     private var multipliers: KnapsackLagrangian.Multipliers?
     /// The row duals of the root's first relaxation.
     private var rootDuals: [Double]?
@@ -42,11 +48,15 @@ final class LagrangianPruning {
     init?(model: Model) {
         guard let relaxation = KnapsackLagrangian(model) else { return nil }
         self.relaxation = relaxation
+        targets = LagrangianTargets(relaxation)
     }
 
+    /// The point a target search found, once: the caller offers it to GLPK.
+    func takePendingPoint() -> [Int]? { targets.takePendingPoint() }
+
     /// Handles one `GLP_IROWGEN` request; returns a proven bound of the whole model (objective
-    /// value) when the root was just bounded.
-    func run(_ tree: OpaquePointer, sink: LogSink) -> Double? {
+    /// value) when the root was just bounded or a target searched out.
+    func run(_ tree: OpaquePointer, sink: LogSink, stop: () -> Bool) -> Double? {
         let node = glp_ios_curr_node(tree)
         guard node != 0, let problem = glp_ios_get_prob(tree) else { return nil }
         let root = glp_ios_node_level(tree, node) == 0
@@ -59,11 +69,19 @@ final class LagrangianPruning {
         let cutoff = Int(relaxation.internalCost(ofObjective: incumbent).rounded())
         guard node != lastNode || cutoff != lastCutoff else { return nil }
         lastNode = node; lastCutoff = cutoff
+        // Every point costs at least what the targets proved: at the incumbent, nothing is left.
+        if KnapsackLagrangian.excludes(targets.proven, cutoff: cutoff) {
+            prune(problem, cutoff: cutoff)
+            return provenObjective(cutoff: cutoff)
+        }
+        // Below the root the targets take their slice at every node, whatever the back-off.
+        let rose = !root && targets.advance(rootBound: nil, multipliers: nil, cutoff: cutoff, nodes: LagrangianTargets.nodeNodes,
+                                            stop: stop, sink: sink)
         // Below the root, back off where it finds nothing (small models whose relaxation is
         // already tight): every node again as soon as a call prunes or fixes.
         if !root {
             skipped += 1
-            guard skipped >= interval else { return nil }
+            guard skipped >= interval else { return rose ? provenObjective(cutoff: cutoff) : nil }
             skipped = 0
         }
 
@@ -72,8 +90,17 @@ final class LagrangianPruning {
         let (bound, best) = relaxation.optimise(lower: lower, upper: upper, start: start, cutoff: cutoff,
                                                 iterations: root ? Self.rootIterations : Self.nodeIterations)
         if root || multipliers == nil { multipliers = best }
-        let global = root ? relaxation.objective(ofInternalCost: min(bound, Double(cutoff))) : nil
         if root { sink.write("Lagrangian bound at the root: \(relaxation.objective(ofInternalCost: bound)) (incumbent \(incumbent))\n") }
+        // The bound the targets prove is reported, not added as a row `cost ≥ bound` at the root:
+        // with that row GLPK's relaxations sit on it and its heuristics found worse points
+        // (gapd-3 at 60 s: 6392 with the row, 6379 without).
+        if root {
+            _ = targets.advance(rootBound: bound, multipliers: best, cutoff: cutoff, nodes: LagrangianTargets.rootNodes,
+                                stop: stop, sink: sink)
+        }
+        // The root's bound holds for the whole model; a node's only for its subtree.
+        let global = root ? relaxation.objective(ofInternalCost: min(max(bound, targets.proven), Double(cutoff)))
+            : rose ? provenObjective(cutoff: cutoff) : nil
         if KnapsackLagrangian.excludes(bound, cutoff: cutoff) {
             prune(problem, cutoff: cutoff)
             interval = 1
@@ -92,6 +119,11 @@ final class LagrangianPruning {
         apply(found.fixed, to: problem)
         interval = fixed > before ? 1 : min(2 * interval, Self.maximumInterval)
         return global
+    }
+
+    /// The proven bound as a model objective value, capped by the incumbent's cost `cutoff`.
+    private func provenObjective(cutoff: Int) -> Double {
+        relaxation.objective(ofInternalCost: min(targets.proven, Double(cutoff)))
     }
 
     /// The node's integer bounds of every column (GLPK keeps the model's columns in order).

@@ -84,10 +84,11 @@ final class SearchMonitor {
         switch glp_ios_reason(tree) {
         case GLP_IHEUR:
             offerInitialPoint(tree)
+            offerTargetPoint(tree)
             // A heuristic's incumbent never passes through GLP_IBINGO: report it here, as that would.
             if heuristic?.run(tree, sink: sink) == true { report(incumbent: currentIncumbent(tree), force: true) }
         case GLP_IROWGEN:
-            if let proven = lagrangian?.run(tree, sink: sink) { tighten(with: proven) }
+            if let proven = lagrangian?.run(tree, sink: sink, stop: { self.shouldStop }) { tighten(with: proven) }
         case GLP_ICUTGEN:
             cuts?.run(tree, sink: sink)
         case GLP_IBINGO:
@@ -154,6 +155,23 @@ final class SearchMonitor {
         if rejected != 0 {
             // GLPK declines a point no better than its incumbent; that is not an error.
             sink.write("Initial solution not used: GLPK already has one at least as good\n")
+        }
+    }
+
+    /// Whether the caller's deadline has passed or the solve was cancelled (for work inside one
+    /// callback that runs long enough to check).
+    private var shouldStop: Bool {
+        if let deadline, ContinuousClock.now >= deadline { return true }
+        return cancellation?.isCancelled == true
+    }
+
+    /// Offers the point a Lagrangian target search found, once (checked when it was found).
+    private func offerTargetPoint(_ tree: OpaquePointer) {
+        guard let point = lagrangian?.takePendingPoint() else { return }
+        let oneBased = [0.0] + point.map(Double.init)
+        if oneBased.withUnsafeBufferPointer({ glp_ios_heur_sol(tree, $0.baseAddress) }) == 0 {
+            sink.write("Heuristic (lagrangian target): accepted\n")
+            report(incumbent: currentIncumbent(tree), force: true)
         }
     }
 

@@ -30,4 +30,24 @@ struct LagrangianPruningTests {
             #expect(isFeasible(solution.values, for: m))
         }
     }
+
+    /// OR-Library gapb #4 (10 agents × 200 jobs, published optimum 2827, not proven in 60 s
+    /// before the target searches): proven at 2827, and the target search is what finds it: every
+    /// target it searched out lies below the optimum, and the one it found a point for is 2827.
+    @Test("gapb #4: the target search finds the optimum 2827",
+          .enabled(if: ORLibrary.has("gapb.txt"), "shared/data/orlib is absent"))
+    func targetSearchFindsGapb4() throws {
+        let model = ORLibrary.gapModel(try ORLibrary.generalisedAssignment("gapb.txt")[3], sense: .minimize)
+        let lines = Recorder<String>()
+        let solution = try GLPKSolver().solve(model, options: SolveOptions(timeLimit: 600, log: { lines.append($0) }))
+        #expect(solution.termination == .optimal)
+        #expect(close(solution.objective, 2827))
+        #expect(isFeasible(solution.values, for: model))
+        let targets = lines.values.joined().split(separator: "\n").filter { $0.hasPrefix("Lagrangian target ") }
+        #expect(targets.contains { $0.hasPrefix("Lagrangian target 2827.0: point found") }, "\(targets)")
+        for line in targets {
+            let value = try #require(Double(line.dropFirst("Lagrangian target ".count).prefix { $0 != ":" }))
+            #expect(line.contains("point found") ? value == 2827 : value < 2827, "\(line)")
+        }
+    }
 }

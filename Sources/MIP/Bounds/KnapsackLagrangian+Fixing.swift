@@ -65,7 +65,11 @@ extension KnapsackLagrangian {
 
     /// Evaluates the relaxation once at `m` under the bounds and lists the fixings `cutoff` allows.
     public func fixings(lower: [Int], upper: [Int], multipliers m: Multipliers, cutoff: Int) -> Fixings {
-        let e = evaluate(m, lower: lower, upper: upper)
+        fixings(lower: lower, upper: upper, evaluation: evaluate(m, lower: lower, upper: upper), cutoff: cutoff)
+    }
+
+    /// The fixings `cutoff` allows given the relaxation's evaluation `e` under the bounds.
+    func fixings(lower: [Int], upper: [Int], evaluation e: Evaluation, cutoff: Int) -> Fixings {
         guard !Self.excludes(e.value, cutoff: cutoff) else { return Fixings(bound: e.value, fixed: []) }
         var fixed = [(variable: Int, value: Int)]()
         for j in loose where lower[j] == 0 && upper[j] == 1 {
