@@ -5,8 +5,9 @@ import MIP
 /// each node GLPK solves, resuming where the last slice stopped, so neither search starves the
 /// other (GLPK's heuristics keep improving the incumbent while the targets raise the bound).
 ///
-/// The first target is the least integer cost the root's Lagrangian bound allows. A target
-/// searched out proves that every point costs at least one more, and the next target starts; a
+/// The first target is the least cost the root's Lagrangian bound allows (costs are integers, and
+/// multiples of their greatest common divisor). A target searched out proves that every point
+/// costs at least one step more, and the next target starts; a
 /// point found costs exactly its target, the least any point can cost, and waits for GLPK's next
 /// request for heuristic points. Targets at or above the incumbent's cost are not searched.
 final class LagrangianTargets {
@@ -20,11 +21,23 @@ final class LagrangianTargets {
     /// A point a search found (checked from scratch by it), until GLPK takes it.
     private var pending: [Int]?
 
-    /// Target-search nodes at the root, and at each later node.
-    static let rootNodes = 5_000, nodeNodes = 50
+    /// Target-search nodes at the root, at each later node, and in the whole solve. The total
+    /// keeps a search that cannot finish from taxing every node: on small one-to-many models,
+    /// where a node of GLPK's costs microseconds, slices at every node without it made the quick
+    /// pass's twenty scenarios take 16× as long.
+    static let rootNodes = 5_000, nodeNodes = 50, totalNodes = 6_000
+    /// Target-search nodes spent so far.
+    private var spent = 0
+    /// The most targets between the root's bound and the incumbent for the searches to start
+    /// (gapd-3 starts 52 apart; every problem of gapa–gapc within 10).
+    static let maximumTargets = 64
+
+    /// The step between targets: the costs' greatest common divisor.
+    private let step: Int
 
     init(_ relaxation: KnapsackLagrangian) {
         self.relaxation = relaxation
+        step = relaxation.costStep
     }
 
     /// Starts the searches from the root's `bound` and `multipliers` (on the first call) or
@@ -37,9 +50,15 @@ final class LagrangianTargets {
             started = true
             start = multipliers
             proven = max(proven, bound)
-            begin(target: Int((bound - 1e-6 * (1 + abs(bound))).rounded(.up)))
+            let first = step * Int((bound / Double(step) - 1e-6 * (1 + abs(bound))).rounded(.up))
+            // Targets a step apart: with more than a few dozen between the bound and the incumbent
+            // the searches cannot close the gap (weighted tiers' costs run to thousands).
+            guard (cutoff - first) / step <= Self.maximumTargets else { return false }
+            begin(target: first)
         }
-        var budget = nodes, rose = false
+        let allowed = min(nodes, Self.totalNodes - spent)
+        var budget = allowed, rose = false
+        defer { spent += allowed - budget }
         while budget > 0, let target = search?.target {
             guard target < cutoff else { search = nil; break }
             // Through the optional in place: a copy would copy the search's stack.
@@ -52,10 +71,10 @@ final class LagrangianTargets {
                 search = nil
                 sink.write("Lagrangian target \(value): point found in \(searched) nodes\n")
             case .exhausted:
-                proven = max(proven, Double(target + 1))
+                proven = max(proven, Double(target + step))
                 rose = true
                 sink.write("Lagrangian target \(value): no point, searched in \(searched) nodes\n")
-                begin(target: target + 1)
+                begin(target: target + step)
             case .stopped:
                 return rose
             }

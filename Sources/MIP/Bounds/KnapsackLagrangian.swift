@@ -158,6 +158,14 @@ public final class KnapsackLagrangian {
         (0..<program.variableCount).compactMap { program.cost[$0] == 0 ? nil : ($0, Double(program.cost[$0])) }
     }
 
+    /// The greatest common divisor of the internal costs (1 without any): every point's cost is a
+    /// multiple of it, so a bound may be rounded up to the next multiple.
+    public var costStep: Int {
+        max(1, program.cost.reduce(0) { gcd($0, abs($1)) })
+    }
+
+    private func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
+
     /// Whether the bound `bound` shows that no point costs less than `cutoff` (costs are integers).
     public static func excludes(_ bound: Double, cutoff: Int) -> Bool {
         bound > Double(cutoff) - 1 + 1e-6 * (1 + abs(Double(cutoff)))
