@@ -59,7 +59,7 @@ struct SearchOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Root relaxation start: auto, warm, cold, warm-then-cold, warm-root-then-cold.", valueName: "start"))
     var relaxation: SearchSetting<RelaxationStart> = .auto
 
-    @Option(help: ArgumentHelp("Prune nodes and fix variables by the Lagrangian bound of the capacity rows: auto (pure integer models up to 8,000 variables), on, off.", valueName: "auto|on|off"))
+    @Option(help: ArgumentHelp("Prune nodes and fix variables by the Lagrangian bound of the capacity rows, and search for points at that bound: auto (pure integer models up to 8,000 variables), on, off.", valueName: "auto|on|off"))
     var lagrangian: SearchSetting<Switch> = .auto
 
     @Option(name: .customLong("defer-proofs"), help: ArgumentHelp("Let the next tier's first solution prove a tier's root bound instead of the tier's own search (exact: the same tier values): auto (blocks of more than 8,000 variables), on, off. Never with --time-limit.", valueName: "auto|on|off"))
