@@ -2,14 +2,14 @@ import MIP
 
 /// The Lagrangian target searches of one solve (``MIP/LagrangianTargetSearch``), spread over
 /// GLPK's search: ``rootNodes`` nodes when the root is first bounded, then ``nodeNodes`` more at
-/// each node GLPK solves, resuming where the last slice stopped, so neither search starves the
-/// other (GLPK's heuristics keep improving the incumbent while the targets raise the bound).
+/// each node GLPK solves, resuming where the last slice stopped, up to ``totalNodes`` in all, so
+/// that GLPK's heuristics keep improving the incumbent while the targets raise the bound.
 ///
 /// The first target is the least cost the root's Lagrangian bound allows (costs are integers, and
 /// multiples of their greatest common divisor). A target searched out proves that every point
-/// costs at least one step more, and the next target starts; a
-/// point found costs exactly its target, the least any point can cost, and waits for GLPK's next
-/// request for heuristic points. Targets at or above the incumbent's cost are not searched.
+/// costs at least one step more, and the next target starts; a point found costs exactly its
+/// target, the least any point can cost, and waits for GLPK's next request for heuristic points.
+/// Targets at or above the incumbent's cost are not searched.
 final class LagrangianTargets {
     private let relaxation: KnapsackLagrangian
     private var search: LagrangianTargetSearch?
@@ -50,7 +50,10 @@ final class LagrangianTargets {
             started = true
             start = multipliers
             proven = max(proven, bound)
-            let first = step * Int((bound / Double(step) - 1e-6 * (1 + abs(bound))).rounded(.up))
+            let steps = bound / Double(step)
+            // Int(_:) traps beyond its range; bounds that far out have no target worth searching.
+            guard abs(steps) < 1e15 else { return false }
+            let first = step * Int((steps - 1e-6 * (1 + abs(steps))).rounded(.up))
             // Targets a step apart: with more than a few dozen between the bound and the incumbent
             // the searches cannot close the gap (weighted tiers' costs run to thousands).
             guard (cutoff - first) / step <= Self.maximumTargets else { return false }

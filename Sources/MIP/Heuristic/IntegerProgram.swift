@@ -43,7 +43,8 @@ final class IntegerProgram: Sendable {
             guard let c = Self.exact(term.coefficient) else { return nil }
             let j = term.variable.index
             cost[j] = maximise ? -c : c
-            objectiveMagnitude += abs(c) * max(abs(lower[j]), abs(upper[j]))
+            guard let product = Self.product(c, lower[j], upper[j]) else { return nil }
+            objectiveMagnitude += product
             guard objectiveMagnitude < Self.magnitudeLimit else { return nil }
         }
         var rowLower = [Int](), rowUpper = [Int](), rowStart = [0], rowColumn = [Int](), rowValue = [Int]()
@@ -54,7 +55,8 @@ final class IntegerProgram: Sendable {
             for term in row.terms {
                 guard let a = Self.exact(term.coefficient) else { return nil }
                 let j = term.variable.index
-                magnitude += abs(a) * max(abs(lower[j]), abs(upper[j]))
+                guard let product = Self.product(a, lower[j], upper[j]) else { return nil }
+                magnitude += product
                 guard magnitude < Self.magnitudeLimit else { return nil }
                 guard a != 0 else { continue }
                 rowColumn.append(j); rowValue.append(a); columnCount[j] += 1
@@ -79,6 +81,13 @@ final class IntegerProgram: Sendable {
     }
 
     /// `value` as an `Int` if it is an integer of safe magnitude; `nil` otherwise (also for no value).
+    /// |a| · max(|l|, |u|), or `nil` past the magnitude limit (each factor is below it, their
+    /// product may not be: it must not trap).
+    private static func product(_ a: Int, _ l: Int, _ u: Int) -> Int? {
+        let (value, overflow) = abs(a).multipliedReportingOverflow(by: max(abs(l), abs(u)))
+        return overflow || value >= magnitudeLimit ? nil : value
+    }
+
     private static func exact(_ value: Double?) -> Int? {
         guard let value, value.rounded() == value, abs(value) < Double(magnitudeLimit) else { return nil }
         return Int(value)
