@@ -45,10 +45,12 @@ final class LagrangianPruning {
     /// Subgradient steps at the root, and at each other node.
     static let rootIterations = 1_000, nodeIterations = 10
 
-    init?(model: Model) {
+    /// The pruning for `model`, or `nil` when it has no knapsack rows to relax;
+    /// `targetsAtRoot`: whether the target searches start at the root (see ``LagrangianTargets``).
+    init?(model: Model, targetsAtRoot: Bool = false) {
         guard let relaxation = KnapsackLagrangian(model) else { return nil }
         self.relaxation = relaxation
-        targets = LagrangianTargets(relaxation)
+        targets = LagrangianTargets(relaxation, startAfterNodes: targetsAtRoot ? 0 : LagrangianTargets.laterStart)
     }
 
     /// The point a target search found, once: the caller offers it to GLPK.
@@ -74,9 +76,10 @@ final class LagrangianPruning {
             prune(problem, cutoff: cutoff)
             return provenObjective(cutoff: cutoff)
         }
-        // Below the root the targets take their slice at every node, whatever the back-off.
-        let rose = !root && targets.advance(rootBound: nil, multipliers: nil, cutoff: cutoff, nodes: LagrangianTargets.nodeNodes,
-                                            stop: stop, sink: sink)
+        // The targets take their slice at every node, whatever the back-off.
+        var active: Int32 = 0, current: Int32 = 0, total: Int32 = 0
+        glp_ios_tree_size(tree, &active, &current, &total)
+        var rose = targets.advance(cutoff: cutoff, searchedNodes: Int(total), stop: stop, sink: sink)
         // Below the root, back off where it finds nothing (small models whose relaxation is
         // already tight): every node again as soon as a call prunes or fixes.
         if !root {
@@ -91,14 +94,14 @@ final class LagrangianPruning {
                                                 iterations: root ? Self.rootIterations : Self.nodeIterations)
         if root || multipliers == nil { multipliers = best }
         if root { sink.write("Lagrangian bound at the root: \(relaxation.objective(ofInternalCost: bound)) (incumbent \(incumbent))\n") }
-        // The bound the targets prove is reported, not added as a row `cost ≥ bound` at the root:
-        // with that row GLPK's relaxations sit on it and its heuristics found worse points
-        // (gapd-3 at 60 s: 6392 with the row, 6379 without).
         if root {
-            _ = targets.advance(rootBound: bound, multipliers: best, cutoff: cutoff, nodes: LagrangianTargets.rootNodes,
-                                stop: stop, sink: sink)
+            targets.prepare(rootBound: bound, multipliers: best)
+            rose = targets.advance(cutoff: cutoff, searchedNodes: Int(total), stop: stop, sink: sink) || rose
         }
-        // The root's bound holds for the whole model; a node's only for its subtree.
+        // The root's bound holds for the whole model; a node's only for its subtree. (What the
+        // targets prove is reported, not added as a row `cost ≥ bound` at the root: with that row
+        // GLPK's relaxations sit on it and its heuristics found worse points, gapd-3 at 60 s: 6392
+        // with the row, 6379 without.)
         let global = root ? relaxation.objective(ofInternalCost: min(max(bound, targets.proven), Double(cutoff)))
             : rose ? provenObjective(cutoff: cutoff) : nil
         if KnapsackLagrangian.excludes(bound, cutoff: cutoff) {
@@ -108,17 +111,23 @@ final class LagrangianPruning {
         }
         // Columns fixed at the root keep GLPK's root rounds of cuts going (measured on gapc-6: the
         // root's MIR rounds ran the whole 60 s); below the root the fixings are the node's own.
-        guard !root else { return global }
-        let found = relaxation.fixings(lower: lower, upper: upper, multipliers: best, cutoff: cutoff)
+        if !root { fixColumns(problem, lower: lower, upper: upper, multipliers: best, cutoff: cutoff) }
+        return global
+    }
+
+    /// Below the root: fixes the columns the relaxation at `multipliers` allows (or prunes the
+    /// node if its evaluation there passes the cutoff), and sets the back-off's next interval.
+    private func fixColumns(_ problem: OpaquePointer, lower: [Int], upper: [Int], multipliers: KnapsackLagrangian.Multipliers,
+                            cutoff: Int) {
+        let found = relaxation.fixings(lower: lower, upper: upper, multipliers: multipliers, cutoff: cutoff)
         if KnapsackLagrangian.excludes(found.bound, cutoff: cutoff) {
             prune(problem, cutoff: cutoff)
             interval = 1
-            return global
+            return
         }
         let before = fixed
         apply(found.fixed, to: problem)
         interval = fixed > before ? 1 : min(2 * interval, Self.maximumInterval)
-        return global
     }
 
     /// The proven bound as a model objective value, capped by the incumbent's cost `cutoff`.

@@ -1,9 +1,12 @@
 import MIP
 
 /// The Lagrangian target searches of one solve (``MIP/LagrangianTargetSearch``), spread over
-/// GLPK's search: ``rootNodes`` nodes when the root is first bounded, then ``nodeNodes`` more at
-/// each node GLPK solves, resuming where the last slice stopped, up to ``totalNodes`` in all, so
-/// that GLPK's heuristics keep improving the incumbent while the targets raise the bound.
+/// GLPK's search. They start when the root is bounded, or on smaller models once GLPK has
+/// searched ``laterStart`` nodes without finishing (most end before, and pay nothing; the choice
+/// is ``SearchSettings``'), with ``firstNodes`` nodes, then take
+/// ``nodeNodes`` more at each node GLPK solves, resuming where the last slice stopped, up to
+/// ``totalNodes`` in all, so that GLPK's heuristics keep improving the incumbent while the
+/// targets raise the bound.
 ///
 /// The first target is the least cost the root's Lagrangian bound allows (costs are integers, and
 /// multiples of their greatest common divisor). A target searched out proves that every point
@@ -21,11 +24,16 @@ final class LagrangianTargets {
     /// A point a search found (checked from scratch by it), until GLPK takes it.
     private var pending: [Int]?
 
-    /// Target-search nodes at the root, at each later node, and in the whole solve. The total
-    /// keeps a search that cannot finish from taxing every node: on small one-to-many models,
-    /// where a node of GLPK's costs microseconds, slices at every node without it made the quick
-    /// pass's twenty scenarios take 16× as long.
-    static let rootNodes = 5_000, nodeNodes = 50, totalNodes = 6_000
+    /// GLPK's nodes before the searches start; their nodes in the first slice, at each later
+    /// node, and in the whole solve. The total keeps a search that cannot finish from taxing
+    /// every node: on small one-to-many models, where a node of GLPK's costs microseconds, slices
+    /// at every node without it made the quick pass's twenty scenarios take 16× as long; the
+    /// start keeps it off the many that GLPK proves in a few nodes.
+    static let laterStart = 200, firstNodes = 5_000, nodeNodes = 50, totalNodes = 6_000
+    /// GLPK's nodes before the searches start (0: at the root).
+    private let startAfterNodes: Int
+    /// The root's Lagrangian bound and multipliers, once the root has been bounded.
+    private var root: (bound: Double, multipliers: KnapsackLagrangian.Multipliers)?
     /// Target-search nodes spent so far.
     private var spent = 0
     /// The most targets between the root's bound and the incumbent for the searches to start
@@ -35,29 +43,27 @@ final class LagrangianTargets {
     /// The step between targets: the costs' greatest common divisor.
     private let step: Int
 
-    init(_ relaxation: KnapsackLagrangian) {
+    init(_ relaxation: KnapsackLagrangian, startAfterNodes: Int) {
         self.relaxation = relaxation
+        self.startAfterNodes = startAfterNodes
         step = relaxation.costStep
     }
 
-    /// Starts the searches from the root's `bound` and `multipliers` (on the first call) or
-    /// resumes them for up to `nodes` nodes, searching targets below `cutoff` (the incumbent's
-    /// internal cost). Returns whether the proven bound rose.
-    func advance(rootBound bound: Double?, multipliers: KnapsackLagrangian.Multipliers?, cutoff: Int, nodes: Int,
-                 stop: () -> Bool, sink: LogSink) -> Bool {
+    /// Records the root's bound and multipliers, from which the searches start.
+    func prepare(rootBound bound: Double, multipliers: KnapsackLagrangian.Multipliers) {
+        if root == nil { root = (bound, multipliers) }
+    }
+
+    /// Starts the searches once GLPK has searched `startAfterNodes` nodes (`searchedNodes`),
+    /// or resumes them, searching targets below `cutoff` (the incumbent's internal cost).
+    /// Returns whether the proven bound rose.
+    func advance(cutoff: Int, searchedNodes: Int, stop: () -> Bool, sink: LogSink) -> Bool {
+        var nodes = Self.nodeNodes
         if !started {
-            guard let bound, bound.isFinite, let multipliers else { return false }
+            guard let root, searchedNodes >= startAfterNodes else { return false }
             started = true
-            start = multipliers
-            proven = max(proven, bound)
-            let steps = bound / Double(step)
-            // Int(_:) traps beyond its range; bounds that far out have no target worth searching.
-            guard abs(steps) < 1e15 else { return false }
-            let first = step * Int((steps - 1e-6 * (1 + abs(steps))).rounded(.up))
-            // Targets a step apart: with more than a few dozen between the bound and the incumbent
-            // the searches cannot close the gap (weighted tiers' costs run to thousands).
-            guard (cutoff - first) / step <= Self.maximumTargets else { return false }
-            begin(target: first)
+            guard begin(rootBound: root.bound, multipliers: root.multipliers, cutoff: cutoff) else { return false }
+            nodes = Self.firstNodes
         }
         let allowed = min(nodes, Self.totalNodes - spent)
         var budget = allowed, rose = false
@@ -89,6 +95,20 @@ final class LagrangianTargets {
     func takePendingPoint() -> [Int]? {
         defer { pending = nil }
         return pending
+    }
+
+    /// Starts the first target from the root's bound; whether it is worth starting: a bound far
+    /// from the incumbent (weighted tiers' costs run to thousands) leaves too many targets.
+    private func begin(rootBound bound: Double, multipliers: KnapsackLagrangian.Multipliers, cutoff: Int) -> Bool {
+        start = multipliers
+        proven = max(proven, bound)
+        let steps = bound / Double(step)
+        // Int(_:) traps beyond its range; bounds that far out have no target worth searching.
+        guard abs(steps) < 1e15 else { return false }
+        let first = step * Int((steps - 1e-6 * (1 + abs(steps))).rounded(.up))
+        guard (cutoff - first) / step <= Self.maximumTargets else { return false }
+        begin(target: first)
+        return true
     }
 
     private func begin(target: Int) {

@@ -186,7 +186,8 @@ struct SolveRun {
             heuristic: heuristicSchedule(),
             cuts: settings.cuts.contains(.liftedCover) ? CoverCuts(model: model) : nil,
             // Like the heuristics, the pruning reads the model's columns, which the presolver renumbers.
-            lagrangian: settings.lagrangian && !settings.presolve ? LagrangianPruning(model: model) : nil,
+            lagrangian: settings.lagrangian && !settings.presolve
+                ? LagrangianPruning(model: model, targetsAtRoot: settings.targetsAtRoot) : nil,
             nodeLimit: nodeLimit)
         monitor.cancellation = options.cancellation
 

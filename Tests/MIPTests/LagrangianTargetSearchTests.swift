@@ -25,6 +25,9 @@ struct LagrangianTargetSearchTests {
         #expect(six.run(nodes: 1_000).outcome == .exhausted)
         var seven = LagrangianTargetSearch(relaxation, target: 7, lower: lower, upper: upper, start: m)
         #expect(seven.run(nodes: 1_000).outcome == .found(point: [1, 0, 0, 0, 1, 1], cost: 7))
+        // An ended search keeps its outcome and searches nothing more.
+        #expect(six.run(nodes: 1_000) == (.exhausted, 0))
+        #expect(seven.run(nodes: 1_000) == (.found(point: [1, 0, 0, 0, 1, 1], cost: 7), 0))
     }
 
     @Test("no budget, or a caller that stops it: stopped, not exhausted")

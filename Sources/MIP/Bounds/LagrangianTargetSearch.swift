@@ -6,8 +6,8 @@
 /// have is ⌈B⌉; searching for a point of cost ⌈B⌉ lets the relaxation fix far more variables
 /// than the incumbent does (on gapc-6: 3,624 of 4,000 with target 2391 against 3,493 with the
 /// incumbent 2393) and prunes every node whose bound passes the target. A point found is
-/// optimal at once; a search that runs out of nodes proves that no point costs the target or
-/// less, so the bound rises to target + 1 and the next target can be tried.
+/// optimal at once; a search whose every node is pruned proves that no point costs the target or
+/// less, so the bound rises to the next possible cost and the next target can be tried.
 ///
 /// Each node propagates the relaxed rows' bounds (``RowPropagation``), improves the parent's
 /// multipliers by a few subgradient steps, fixes what the target allows, and branches on a
@@ -34,6 +34,8 @@ public struct LagrangianTargetSearch {
     private var stack: [Node]
     /// Nodes searched so far, over all calls.
     public private(set) var searched = 0
+    /// How the search ended, once it has (``Outcome/found(point:cost:)`` or ``Outcome/exhausted``).
+    private var ended: Outcome?
     /// Subgradient steps at the search's first node and at every other node.
     static let firstIterations = 200, nodeIterations = 15
 
@@ -55,8 +57,10 @@ public struct LagrangianTargetSearch {
 
     /// Searches at most `budget` more nodes, resuming where the last call stopped; `stop` is
     /// asked between nodes. Returns the outcome and the nodes this call searched. After
-    /// ``Outcome/found(point:cost:)`` or ``Outcome/exhausted`` further calls search nothing.
+    /// ``Outcome/found(point:cost:)`` or ``Outcome/exhausted`` further calls search nothing and
+    /// return the same outcome.
     public mutating func run(nodes budget: Int, stop: () -> Bool = { false }) -> (outcome: Outcome, nodes: Int) {
+        if let ended { return (ended, 0) }
         var used = 0
         while var node = stack.popLast() {
             guard used < budget, !stop() else { stack.append(node); return (.stopped, used) }
@@ -65,7 +69,11 @@ public struct LagrangianTargetSearch {
             guard let (e, m) = bound(&node, target: target, iterations: iterations) else { continue }
             if relaxation.program.isFeasible(e.point) {
                 let cost = relaxation.program.cost(of: e.point)
-                if cost <= target { stack = []; return (.found(point: e.point, cost: cost), used) }
+                if cost <= target {
+                    stack = []
+                    ended = .found(point: e.point, cost: cost)
+                    return (.found(point: e.point, cost: cost), used)
+                }
             }
             // The point breaks a relaxed row (or meets them all at a cost above the target, where
             // complementary slackness fails): branch on a free variable of the rows it touches.
@@ -76,6 +84,7 @@ public struct LagrangianTargetSearch {
             stack.append(down)
             stack.append(up)
         }
+        ended = .exhausted
         return (.exhausted, used)
     }
 
