@@ -59,4 +59,19 @@ struct SearchSettingsTests {
         #expect(SearchSettings.choose(for: below, strategy: .automatic, loaded: nil).branching == .driebeckTomlin)
         #expect(SearchSettings.choose(for: fractional, strategy: .automatic, loaded: nil).branching == .driebeckTomlin)
     }
+
+    @Test("Lagrangian targets at the root from the penalty size on, with the pruning only")
+    func targetsAtRoot() {
+        let at = shape(variables: SearchSettings.penaltyModel, knapsackRows: 3)
+        var below = at
+        below.variables = SearchSettings.penaltyModel - 1
+        #expect(SearchSettings.choose(for: at, strategy: .automatic, loaded: nil).targetsAtRoot)
+        #expect(!SearchSettings.choose(for: below, strategy: .automatic, loaded: nil).targetsAtRoot)
+        // Pruning off (by option, or without capacity rows): no targets either.
+        #expect(!SearchSettings.choose(for: at, strategy: SearchStrategy(lagrangian: false), loaded: nil).targetsAtRoot)
+        #expect(!SearchSettings.choose(for: shape(variables: 2_000, knapsackRows: 0), strategy: .automatic, loaded: nil).targetsAtRoot)
+        // Forced on for a small model: the pruning, with the targets after GLPK's first nodes.
+        let forced = SearchSettings.choose(for: below, strategy: SearchStrategy(lagrangian: true), loaded: nil)
+        #expect(forced.lagrangian && !forced.targetsAtRoot)
+    }
 }
