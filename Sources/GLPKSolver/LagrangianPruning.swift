@@ -57,8 +57,9 @@ final class LagrangianPruning {
     func takePendingPoint() -> [Int]? { targets.takePendingPoint() }
 
     /// Handles one `GLP_IROWGEN` request; returns a proven bound of the whole model (objective
-    /// value) when the root was just bounded or a target searched out.
-    func run(_ tree: OpaquePointer, sink: LogSink, stop: () -> Bool) -> Double? {
+    /// value) when the root was just bounded or a target searched out. `searchedNodes`: GLPK's
+    /// nodes so far (the monitor's count).
+    func run(_ tree: OpaquePointer, searchedNodes: Int, sink: LogSink, stop: () -> Bool) -> Double? {
         let node = glp_ios_curr_node(tree)
         guard node != 0, let problem = glp_ios_get_prob(tree) else { return nil }
         let root = glp_ios_node_level(tree, node) == 0
@@ -77,9 +78,7 @@ final class LagrangianPruning {
             return provenObjective(cutoff: cutoff)
         }
         // The targets take their slice at every node, whatever the back-off.
-        var active: Int32 = 0, current: Int32 = 0, total: Int32 = 0
-        glp_ios_tree_size(tree, &active, &current, &total)
-        var rose = targets.advance(cutoff: cutoff, searchedNodes: Int(total), stop: stop, sink: sink)
+        var rose = targets.advance(cutoff: cutoff, searchedNodes: searchedNodes, stop: stop, sink: sink)
         // Below the root, back off where it finds nothing (small models whose relaxation is
         // already tight): every node again as soon as a call prunes or fixes.
         if !root {
@@ -96,7 +95,7 @@ final class LagrangianPruning {
         if root { sink.write("Lagrangian bound at the root: \(relaxation.objective(ofInternalCost: bound)) (incumbent \(incumbent))\n") }
         if root {
             targets.prepare(rootBound: bound, multipliers: best)
-            rose = targets.advance(cutoff: cutoff, searchedNodes: Int(total), stop: stop, sink: sink) || rose
+            rose = targets.advance(cutoff: cutoff, searchedNodes: searchedNodes, stop: stop, sink: sink) || rose
         }
         // The root's bound holds for the whole model; a node's only for its subtree. (What the
         // targets prove is reported, not added as a row `cost ≥ bound` at the root: with that row

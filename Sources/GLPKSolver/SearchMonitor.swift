@@ -88,7 +88,7 @@ final class SearchMonitor {
             // A heuristic's incumbent never passes through GLP_IBINGO: report it here, as that would.
             if heuristic?.run(tree, sink: sink) == true { report(incumbent: currentIncumbent(tree), force: true) }
         case GLP_IROWGEN:
-            if let proven = lagrangian?.run(tree, sink: sink, stop: { self.shouldStop }) { tighten(with: proven) }
+            if let proven = lagrangian?.run(tree, searchedNodes: nodes, sink: sink, stop: { self.shouldStop }) { tighten(with: proven) }
         case GLP_ICUTGEN:
             cuts?.run(tree, sink: sink)
         case GLP_IBINGO:

@@ -58,12 +58,20 @@ extension KnapsackLagrangian {
     /// Returns the best bound found and its multipliers.
     public func optimise(lower: [Int], upper: [Int], start: Multipliers, cutoff: Int?,
                          iterations: Int) -> (bound: Double, multipliers: Multipliers) {
-        var m = start, best = -Double.infinity, bestM = start
+        let found = optimiseEvaluated(lower: lower, upper: upper, start: start, cutoff: cutoff, iterations: iterations)
+        return (found.bound, found.multipliers)
+    }
+
+    /// ``optimise(lower:upper:start:cutoff:iterations:)``, with the evaluation at the multipliers
+    /// returned (`nil` when the bound is +∞), for callers that go on to read its point.
+    func optimiseEvaluated(lower: [Int], upper: [Int], start: Multipliers, cutoff: Int?,
+                           iterations: Int) -> (bound: Double, multipliers: Multipliers, evaluation: Evaluation?) {
+        var m = start, best = -Double.infinity, bestM = start, bestE: Evaluation?
         var theta = 2.0, stall = 0
         for _ in 0..<max(1, iterations) {
             let e = evaluate(m, lower: lower, upper: upper)
-            if e.value == .infinity { return (.infinity, m) }
-            if e.value > best { best = e.value; bestM = m; stall = 0 } else {
+            if e.value == .infinity { return (.infinity, m, nil) }
+            if e.value > best { best = e.value; bestM = m; bestE = e; stall = 0 } else {
                 stall += 1
                 if stall >= Self.stallLimit { theta /= 2; stall = 0 }
             }
@@ -71,7 +79,7 @@ extension KnapsackLagrangian {
             guard theta >= Self.smallestStep, let next = step(m, e, cutoff: cutoff, best: best, theta: theta) else { break }
             m = next
         }
-        return (best, bestM)
+        return (best, bestM, bestE)
     }
 
     /// Evaluations without improvement before the step is halved, and the smallest step factor.

@@ -95,18 +95,19 @@ public struct LagrangianTargetSearch {
         -> (KnapsackLagrangian.Evaluation, KnapsackLagrangian.Multipliers)? {
         let cutoff = target + 1
         guard propagation.propagate(lower: &node.lower, upper: &node.upper) else { return nil }
-        let (best, m) = relaxation.optimise(lower: node.lower, upper: node.upper, start: node.multipliers,
-                                            cutoff: cutoff, iterations: iterations)
-        guard !KnapsackLagrangian.excludes(best, cutoff: cutoff) else { return nil }
-        for _ in 0..<Self.fixingRounds {
-            let e = relaxation.evaluate(m, lower: node.lower, upper: node.upper)
+        let (best, m, first) = relaxation.optimiseEvaluated(lower: node.lower, upper: node.upper, start: node.multipliers,
+                                                            cutoff: cutoff, iterations: iterations)
+        guard !KnapsackLagrangian.excludes(best, cutoff: cutoff), var e = first else { return nil }
+        for round in 0..<Self.fixingRounds {
+            // The first round reads optimise's own evaluation: the same multipliers and bounds.
+            if round > 0 { e = relaxation.evaluate(m, lower: node.lower, upper: node.upper) }
             let found = relaxation.fixings(lower: node.lower, upper: node.upper, evaluation: e, cutoff: cutoff)
             guard !KnapsackLagrangian.excludes(found.bound, cutoff: cutoff) else { return nil }
             if found.fixed.isEmpty { return (e, m) }
             for (j, value) in found.fixed { node.lower[j] = value; node.upper[j] = value }
             guard propagation.propagate(lower: &node.lower, upper: &node.upper) else { return nil }
         }
-        let e = relaxation.evaluate(m, lower: node.lower, upper: node.upper)
+        e = relaxation.evaluate(m, lower: node.lower, upper: node.upper)
         return KnapsackLagrangian.excludes(e.value, cutoff: cutoff) ? nil : (e, m)
     }
 
@@ -114,9 +115,8 @@ public struct LagrangianTargetSearch {
     static let fixingRounds = 3
 
     /// A free variable of the violated relaxed row with the fewest free variables: the one of
-    /// least reduced cost; or, when no relaxed row is violated, the first free variable whose
-    /// value the relaxation's point leaves off its bounds' middle (there is always one while
-    /// the point is not a solution).
+    /// least reduced cost; or, when no relaxed row is violated (the point meets every row but
+    /// costs more than the target), the first free variable.
     private func branchingVariable(_ e: KnapsackLagrangian.Evaluation, lower: [Int], upper: [Int]) -> Int? {
         let p = relaxation.program
         var chosen = -1, fewest = Int.max
